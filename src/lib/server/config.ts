@@ -1,0 +1,33 @@
+// Server configuration read once from the environment and checked against a schema.
+import * as v from 'valibot';
+import path from 'node:path';
+
+const schema = v.object({
+	DATABASE_URL: v.optional(v.pipe(v.string(), v.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL'))),
+	HOCSO_DATA_DIR: v.optional(v.string(), 'data'),
+	SEED_DEMO: v.optional(v.picklist(['auto', 'always', 'never']), 'auto'),
+	DATABASE_POOL_MAX: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)), '10'),
+	DATABASE_PREPARE: v.optional(v.picklist(['true', 'false']), 'true'),
+	LOG_LEVEL: v.optional(v.picklist(['debug', 'info', 'warn', 'error']), 'info')
+});
+
+export type Config = {
+	databaseUrl: string | undefined;
+	dataDir: string;
+	seedDemo: 'auto' | 'always' | 'never';
+	poolMax: number;
+	prepare: boolean;
+	logLevel: 'debug' | 'info' | 'warn' | 'error';
+};
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+	const parsed = v.parse(schema, Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+	return {
+		databaseUrl: parsed.DATABASE_URL,
+		dataDir: path.resolve(parsed.HOCSO_DATA_DIR),
+		seedDemo: parsed.SEED_DEMO,
+		poolMax: parsed.DATABASE_POOL_MAX,
+		prepare: parsed.DATABASE_PREPARE === 'true',
+		logLevel: parsed.LOG_LEVEL
+	};
+}

@@ -1,0 +1,31 @@
+// The embedded database: PGlite persisted in a folder, served on a loopback port so that the one
+// Postgres client (postgres.js) talks to it exactly as it talks to a real server.
+import { mkdirSync } from 'node:fs';
+import { PGlite, type Extensions } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export type EmbeddedDatabase = { url: string; db: PGlite; stop: () => Promise<void> };
+
+export type EmbeddedOptions = {
+	/** A folder to persist into, or undefined for an in-memory database (tests). */
+	dataDir?: string;
+	extensions?: Extensions;
+	/** PGlite runs one statement at a time; the socket server queues the clients' connections. */
+	maxConnections?: number;
+};
+
+export async function startEmbedded(options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+	if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+	const db = await PGlite.create(options.dataDir ?? 'memory://', { extensions: options.extensions });
+	const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 10 });
+	await server.start();
+	const address = server.getServerConn();
+	return {
+		url: `postgres://postgres:postgres@${address}/postgres`,
+		db,
+		async stop() {
+			await server.stop();
+			await db.close();
+		}
+	};
+}
