@@ -6,10 +6,22 @@ export default defineConfig({
 	plugins: [
 		sveltekit({
 			compilerOptions: {
-				// Force runes mode for the project, except for libraries. Can be removed in svelte 6.
-				runes: ({ filename }) => filename.split(/[/\\]/).includes('node_modules') ? undefined : true
+				runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 			},
-			adapter: adapter()
+			adapter: adapter({ precompress: true }),
+			csp: {
+				mode: 'auto',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self', 'unsafe-inline'],
+					'img-src': ['self', 'data:'],
+					'object-src': ['none'],
+					'base-uri': ['self'],
+					'form-action': ['self'],
+					'frame-ancestors': ['none']
+				}
+			}
 		})
 	],
 	test: {
@@ -17,11 +29,17 @@ export default defineConfig({
 		projects: [
 			{
 				extends: './vite.config.ts',
+				test: { name: 'unit', environment: 'node', include: ['src/**/*.spec.ts'] }
+			},
+			{
+				extends: './vite.config.ts',
 				test: {
-					name: 'server',
+					name: 'integration',
 					environment: 'node',
-					include: ['src/**/*.{test,spec}.{js,ts}'],
-					exclude: ['src/**/*.svelte.{test,spec}.{js,ts}']
+					include: ['tests/integration/**/*.test.ts'],
+					setupFiles: ['tests/integration/setup.ts'],
+					testTimeout: 30_000,
+					hookTimeout: 60_000
 				}
 			}
 		]

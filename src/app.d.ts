@@ -1,12 +1,22 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
-// for information about these interfaces
+import type { Session } from '#lib/server/auth/index.ts';
+import type { Claims } from '#lib/server/db/index.ts';
+import type { Locale } from '#lib/i18n/index.ts';
+
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		interface Error {
+			status: number;
+			/** An i18n key under `errors.` or a framework message. */
+			message: string;
+			requestId?: string;
+		}
+		interface Locals {
+			requestId: string;
+			locale: Locale;
+			session: Session | null;
+			/** What RLS sees for this request: the session's claims, or anon. */
+			claims: Claims;
+		}
 	}
 }
 

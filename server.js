@@ -1,0 +1,35 @@
+// Serves the built app (adapter-node's handler) on PORT/HOST. Node itself only speaks plain HTTP, so the
+// request protocol is http unless TRUST_PROXY=1 says a proxy in front terminates TLS and sets
+// X-Forwarded-Proto / X-Forwarded-For. On SIGINT/SIGTERM it stops accepting requests, then lets the
+// app close the database (PGlite must be closed cleanly to keep its files consistent).
+import http from 'node:http';
+import process from 'node:process';
+
+const trustProxy = process.env.TRUST_PROXY === '1';
+process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
+if (trustProxy) process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
+
+const { handler } = await import('./build/handler.js');
+
+const server = http.createServer((req, res) => {
+	if (!trustProxy) req.headers['x-forwarded-proto'] = 'http';
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+server.listen(port, host, () => console.log(JSON.stringify({ level: 'info', message: `listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}` })));
+
+let stopping = false;
+function shutdown(signal) {
+	if (stopping) return;
+	stopping = true;
+	server.close(() => process.emit('sveltekit:shutdown', signal));
+	server.closeIdleConnections();
+	setTimeout(() => server.closeAllConnections(), 5_000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

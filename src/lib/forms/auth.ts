@@ -1,0 +1,67 @@
+// Form schemas for registration, sign-in and password change, shared by server and browser.
+// Messages are i18n keys; the page translates them.
+import * as v from 'valibot';
+import { parseIdentifier } from './identifier.ts';
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+export const NAME_MAX = 100;
+
+const password = v.pipe(
+	v.string(),
+	v.minLength(PASSWORD_MIN, 'errors.password_too_short'),
+	v.maxLength(PASSWORD_MAX, 'errors.password_too_long')
+);
+
+const identifier = v.pipe(
+	v.string(),
+	v.trim(),
+	v.nonEmpty('errors.identifier_required'),
+	v.check((raw) => parseIdentifier(raw) !== null, 'errors.identifier_invalid')
+);
+
+const optionalUnitId = v.pipe(
+	v.optional(v.string(), ''),
+	v.transform((s) => (s === '' ? null : Number(s))),
+	v.nullable(v.pipe(v.number('errors.home_unit_invalid'), v.integer('errors.home_unit_invalid'), v.minValue(1, 'errors.home_unit_invalid')))
+);
+
+export const registration = v.object({
+	display_name: v.pipe(v.string(), v.trim(), v.nonEmpty('errors.name_required'), v.maxLength(NAME_MAX, 'errors.name_too_long')),
+	identifier,
+	password,
+	home_unit_id: optionalUnitId
+});
+
+export const signIn = v.object({
+	identifier: v.pipe(v.string(), v.trim(), v.nonEmpty('errors.identifier_required')),
+	password: v.pipe(v.string(), v.nonEmpty('errors.password_required'), v.maxLength(PASSWORD_MAX, 'errors.password_too_long'))
+});
+
+export const passwordChange = v.object({
+	current_password: v.pipe(v.string(), v.nonEmpty('errors.password_required'), v.maxLength(PASSWORD_MAX, 'errors.password_too_long')),
+	new_password: password
+});
+
+export const profileEdit = v.object({
+	display_name: v.pipe(v.string(), v.trim(), v.nonEmpty('errors.name_required'), v.maxLength(NAME_MAX, 'errors.name_too_long')),
+	home_unit_id: optionalUnitId
+});
+
+export type FieldErrors = Record<string, string>;
+
+/** Parses FormData through a schema: either the output, or the first message key per field. */
+export function parseForm<S extends v.GenericSchema>(
+	schema: S,
+	form: FormData
+): { ok: true; data: v.InferOutput<S> } | { ok: false; errors: FieldErrors } {
+	const input = Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === 'string'));
+	const result = v.safeParse(schema, input);
+	if (result.success) return { ok: true, data: result.output };
+	const errors: FieldErrors = {};
+	for (const issue of result.issues) {
+		const field = v.getDotPath(issue) ?? 'form';
+		errors[field] ??= issue.message;
+	}
+	return { ok: false, errors };
+}

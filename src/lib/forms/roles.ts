@@ -1,0 +1,25 @@
+// Form schemas of the admin's role page.
+import * as v from 'valibot';
+
+export const ROLE_NAMES = ['official', 'organizer', 'team_member', 'unit_admin', 'province_admin'] as const;
+
+export const grantRole = v.pipe(
+	v.object({
+		person_id: v.pipe(v.string(), v.uuid('errors.not_found')),
+		role: v.picklist(ROLE_NAMES, 'errors.role_invalid'),
+		unit_id: v.pipe(
+			v.optional(v.string(), ''),
+			v.transform((s) => (s === '' ? null : Number(s))),
+			v.nullable(v.pipe(v.number('errors.role_scope_invalid'), v.integer('errors.role_scope_invalid')))
+		)
+	}),
+	v.forward(
+		v.check((input) => input.role === 'province_admin' || input.unit_id !== null, 'errors.role_scope_invalid'),
+		['unit_id']
+	)
+);
+
+export const revokeRole = v.object({
+	person_id: v.pipe(v.string(), v.uuid('errors.not_found')),
+	role_id: v.pipe(v.string(), v.transform(Number), v.integer('errors.not_found'))
+});

@@ -1,0 +1,33 @@
+// Small helpers between SvelteKit requests and the domain: request context for auth, guards, safe redirects.
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { RequestContext, Session } from './auth/index.ts';
+
+export function requestContext(event: RequestEvent): RequestContext {
+	let address = '';
+	try {
+		address = event.getClientAddress();
+	} catch {
+		// Not available in every environment (e.g. some test harnesses).
+	}
+	return {
+		cookies: event.cookies,
+		address,
+		userAgent: event.request.headers.get('user-agent') ?? '',
+		secure: event.url.protocol === 'https:'
+	};
+}
+
+/** The signed-in session, or a redirect to sign-in that comes back here afterwards. */
+export function requireSession(event: Pick<RequestEvent, 'locals' | 'url'>): Session {
+	if (event.locals.session) return event.locals.session;
+	redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+}
+
+export function requireRole(session: Session, role: string): void {
+	if (!session.user.roles.some((grant) => grant.role === role)) error(403, 'forbidden');
+}
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+export function safeNext(next: string | null | undefined, fallback = '/'): string {
+	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
+}
