@@ -1,7 +1,7 @@
 // Every request: a request id, the session (→ claims for RLS), the locale, security headers; and the
 // one place where unexpected errors become a logged, localised error page without a stack trace.
 import { randomUUID } from 'node:crypto';
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
 import { building } from '$app/env';
 import { auth } from '#lib/server/auth/index.ts';
 import { ANON, stopDatabase } from '#lib/server/db/index.ts';

@@ -8,8 +8,9 @@ select plan(30);
 -- An account's id is derived from its persona name.
 create function pg_temp.id(persona text) returns uuid language sql immutable
   as $$ select md5(persona)::uuid $$;
-create function pg_temp.unit(code text, valid_from date default '2025-07-01') returns bigint language sql stable
-  as $$ select u.id from public.unit u where u.code = $1 and u.valid_from = $2 $$;
+create function pg_temp.unit(code text, valid_from date default '2025-07-01') returns bigint language plpgsql stable
+  as $$ declare unit_id bigint;
+        begin select u.id into strict unit_id from public.unit u where u.code = $1 and u.valid_from = $2; return unit_id; end $$;
 create function pg_temp.sign_up(persona text, display_name text, home_unit bigint default null) returns void language sql
   as $$ insert into auth.users (id, email, raw_user_meta_data)
         values (pg_temp.id(persona), persona || '@example.vn',

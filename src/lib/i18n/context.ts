@@ -9,7 +9,7 @@ type I18n = { t: TFunction; locale: () => Locale };
 
 /** Called once in the root layout with a getter, so a change of language re-renders. */
 export function setI18n(locale: () => Locale) {
-	const t = ((key: string, options?: object) => translator(locale())(key, options as never)) as TFunction;
+	const t = ((key: string, options?: object) => translator(locale())(key, options as never)) as unknown as TFunction;
 	setContext<I18n>(KEY, { t, locale });
 }
 

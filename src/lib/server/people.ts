@@ -15,10 +15,14 @@ export type Profile = {
 export type PersonSummary = { id: string; displayName: string; email: string | null; phone: string | null; homeUnitName: string | null };
 export type PersonRole = { id: number; role: string; unitId: number | null; unitName: string | null; grantedAt: Date };
 
+export type PeopleErrorCode = 'home_unit_not_current' | 'role_exists' | 'role_scope_invalid' | 'last_province_admin' | 'not_allowed' | 'not_found';
+
 export class PeopleError extends Error {
-	constructor(readonly code: 'home_unit_not_current' | 'role_exists' | 'role_scope_invalid' | 'last_province_admin' | 'not_allowed' | 'not_found') {
+	readonly code: PeopleErrorCode;
+	constructor(code: PeopleErrorCode) {
 		super(code);
 		this.name = 'PeopleError';
+		this.code = code;
 	}
 }
 

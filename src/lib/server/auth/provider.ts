@@ -36,12 +36,13 @@ export type Registration = {
 export type AuthErrorCode = 'account_exists' | 'invalid_credentials' | 'throttled' | 'wrong_current_password' | 'home_unit_not_current';
 
 export class AuthError extends Error {
-	constructor(
-		readonly code: AuthErrorCode,
-		readonly retryAfterSeconds?: number
-	) {
+	readonly code: AuthErrorCode;
+	readonly retryAfterSeconds?: number;
+	constructor(code: AuthErrorCode, retryAfterSeconds?: number) {
 		super(code);
 		this.name = 'AuthError';
+		this.code = code;
+		this.retryAfterSeconds = retryAfterSeconds;
 	}
 }
 

@@ -1,0 +1,66 @@
+// The database of one benchmark mode: a fresh embedded data directory, or a fresh database created on
+// the Postgres server BENCH_DATABASE_URL / DATABASE_URL points at (dropped again at the end).
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import type { DatabaseMode } from './types.ts';
+
+export type BenchDatabase = {
+	mode: DatabaseMode;
+	/** Environment for server.js. */
+	env: Record<string, string>;
+	/** For the report: where the data lives (no password). */
+	description: string;
+	serverVersion?: string;
+	dispose: () => Promise<void>;
+};
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '']);
+
+function admin(url: string) {
+	return postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {}, connection: { application_name: 'hoc-so-bench' } });
+}
+
+export async function embeddedDatabase(): Promise<BenchDatabase> {
+	const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hocso-bench-'));
+	return {
+		mode: 'embedded',
+		env: { HOCSO_DATA_DIR: dataDir },
+		description: `PGlite in ${dataDir}`,
+		dispose: () => rm(dataDir, { recursive: true, force: true })
+	};
+}
+
+export async function postgresDatabase(serverUrl: string): Promise<BenchDatabase> {
+	const parsed = new URL(serverUrl);
+	if (!LOCAL_HOSTS.has(parsed.hostname) && process.env.BENCH_ALLOW_REMOTE_DATABASE !== '1') {
+		throw new Error(`the bench creates and drops a database: refusing non-local host ${parsed.hostname} (set BENCH_ALLOW_REMOTE_DATABASE=1 to allow)`);
+	}
+	const name = `hocso_bench_${randomBytes(4).toString('hex')}`;
+	const sql = admin(serverUrl);
+	let serverVersion: string;
+	try {
+		[{ server_version: serverVersion }] = await sql<{ server_version: string }[]>`show server_version`;
+		await sql.unsafe(`create database ${name}`);
+	} finally {
+		await sql.end({ timeout: 5 });
+	}
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	return {
+		mode: 'postgres',
+		env: { DATABASE_URL: url.toString(), SEED_DEMO: 'always' },
+		description: `database ${name} on ${parsed.hostname}:${parsed.port || 5432}`,
+		serverVersion,
+		async dispose() {
+			const sql = admin(serverUrl);
+			try {
+				await sql.unsafe(`drop database if exists ${name} with (force)`);
+			} finally {
+				await sql.end({ timeout: 5 });
+			}
+		}
+	};
+}

@@ -1,0 +1,139 @@
+// Starts `node server.js` as a child on a free port of 127.0.0.1, waits until it answers, and stops it
+// with SIGTERM (as a process manager would). Its log goes to a file next to the results.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+export const HOST = '127.0.0.1';
+
+export type ServerLogSummary = { warnings: number; errors: number; examples: string[] };
+
+export type RunningServer = {
+	baseUrl: string;
+	pid: number;
+	startupMs: number;
+	/** CPU seconds the server process has used so far (Linux /proc), or null elsewhere. */
+	cpuSeconds: () => number | null;
+	log: () => ServerLogSummary;
+	stop: () => Promise<{ ms: number; exit: string }>;
+};
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = net.createServer();
+		probe.unref();
+		probe.on('error', reject);
+		probe.listen(0, HOST, () => {
+			const { port } = probe.address() as net.AddressInfo;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+/** The environment of the server: ours minus anything that would point it elsewhere, plus the mode's. */
+function serverEnv(port: number, extra: Record<string, string>): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = { ...process.env };
+	for (const name of Object.keys(env)) {
+		if (name.startsWith('BENCH_') || ['DATABASE_URL', 'HOCSO_DATA_DIR', 'SEED_DEMO', 'PORT', 'HOST', 'TRUST_PROXY', 'ORIGIN'].includes(name)) delete env[name];
+	}
+	return { ...env, ...extra, PORT: String(port), HOST };
+}
+
+function readCpuSeconds(pid: number): number | null {
+	try {
+		// /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, after the parenthesised name.
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return null;
+	}
+}
+
+function exited(child: ChildProcess): Promise<string> {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(describeExit(child.exitCode, child.signalCode));
+	return new Promise((resolve) => child.once('exit', (code, signal) => resolve(describeExit(code, signal))));
+}
+
+function describeExit(code: number | null, signal: NodeJS.Signals | null) {
+	return signal ? `signal ${signal}` : `exit code ${code}`;
+}
+
+export async function startServer(options: { root: string; env: Record<string, string>; logFile: string; timeoutMs?: number }): Promise<RunningServer> {
+	const port = await freePort();
+	const baseUrl = `http://${HOST}:${port}`;
+	const started = Date.now();
+	const child = spawn(process.execPath, [path.join(options.root, 'server.js')], {
+		cwd: options.root,
+		env: serverEnv(port, options.env),
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	const logStream = createWriteStream(options.logFile);
+	const summary: ServerLogSummary = { warnings: 0, errors: 0, examples: [] };
+	for (const stream of [child.stdout!, child.stderr!]) {
+		createInterface({ input: stream }).on('line', (line) => {
+			logStream.write(line + '\n');
+			let level = 'info';
+			let message = line;
+			try {
+				const parsed = JSON.parse(line) as { level?: string; message?: string };
+				level = parsed.level ?? 'info';
+				message = parsed.message ?? line;
+			} catch {
+				// Not one of the app's JSON lines (a Node warning, a crash trace): treat stderr text as an error.
+				if (stream === child.stderr) level = 'error';
+			}
+			if (level === 'warn') summary.warnings++;
+			if (level === 'error') summary.errors++;
+			if ((level === 'warn' || level === 'error') && summary.examples.length < 5 && !summary.examples.includes(`${level}: ${message}`)) {
+				summary.examples.push(`${level}: ${message}`);
+			}
+		});
+	}
+	const exit = exited(child);
+	let gone = false;
+	void exit.then(() => (gone = true));
+
+	const stop = async () => {
+		const stopping = Date.now();
+		if (!gone) {
+			child.kill('SIGTERM');
+			const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			await exit;
+			clearTimeout(killer);
+		}
+		await new Promise((resolve) => logStream.end(resolve));
+		return { ms: Date.now() - stopping, exit: await exit };
+	};
+
+	const deadline = started + (options.timeoutMs ?? 60_000);
+	for (;;) {
+		if (gone) {
+			await stop();
+			throw new Error(`server exited before answering (${await exit}); see ${options.logFile}`);
+		}
+		if (Date.now() > deadline) {
+			await stop();
+			throw new Error(`server did not answer within ${(options.timeoutMs ?? 60_000) / 1000} s; see ${options.logFile}`);
+		}
+		try {
+			const response = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(2_000) });
+			await response.arrayBuffer();
+			if (response.status === 200) break;
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+
+	return {
+		baseUrl,
+		pid: child.pid!,
+		startupMs: Date.now() - started,
+		cpuSeconds: () => readCpuSeconds(child.pid!),
+		log: () => ({ ...summary, examples: [...summary.examples] }),
+		stop
+	};
+}

@@ -1,0 +1,90 @@
+// The shapes shared by the runner and the scenarios. A scenario is one measured workload (one row of
+// the results table); add one as bench/scenarios/<name>.ts and list it in bench/scenarios/index.ts.
+import type { BenchOptions } from './options.ts';
+import type { BenchAccount } from './accounts.ts';
+
+export type DatabaseMode = 'embedded' | 'postgres';
+
+/** What one response must look like to count as a success; the message says why it is not. */
+export type Expectation = {
+	status: number;
+	check?: (response: { status: number; body: string; headers: Record<string, string | string[]> }) => string | null;
+};
+
+/** One request of a load run. Unset fields fall back to the LoadSpec's. */
+export type RequestSpec = {
+	method?: 'GET' | 'POST';
+	path?: string;
+	headers?: Record<string, string>;
+	body?: string;
+	expect?: Expectation;
+};
+
+export type LoadSpec = {
+	method?: 'GET' | 'POST';
+	path: string;
+	headers?: Record<string, string>;
+	body?: string;
+	connections: number;
+	/** Seconds measured, and seconds of discarded warm-up before; default from BenchOptions. */
+	duration?: number;
+	warmup?: number;
+	/** Called for every request (n counts from 0 across all connections): rotate accounts, bodies, paths. */
+	request?: (n: number) => RequestSpec;
+	expect: Expectation;
+};
+
+export type LoadResult = {
+	connections: number;
+	durationSeconds: number;
+	requests: number;
+	requestsPerSecond: number;
+	/** Exact percentiles of every measured response time (ms), from autocannon's per-response event. */
+	latencyMs: { mean: number; p50: number; p90: number; p95: number; p99: number; max: number };
+	/** autocannon's own histogram (integer ms), kept for cross-checking. */
+	autocannonLatencyMs: { p50: number; p90: number; p97_5: number; p99: number; max: number };
+	/** Connection errors, including timeouts. */
+	errors: number;
+	timeouts: number;
+	statusCounts: Record<string, number>;
+	/** Responses with a status outside 2xx/3xx. */
+	non2xx3xx: number;
+	/** Responses whose status differed from the expected one. */
+	wrongStatus: number;
+	/** Responses with the right status that failed the content check. */
+	failedChecks: number;
+	/** Up to five examples of what went wrong, for the report. */
+	problems: string[];
+	/** CPU used during the measured run, in cores (1.0 = one core busy): the load generator and the server. */
+	cpuCores: { client: number; server: number | null };
+};
+
+export type Budget = { p95Ms?: number; minRequestsPerSecond?: number };
+
+export type ScenarioContext = {
+	mode: DatabaseMode;
+	/** http://127.0.0.1:<port>, never anything else. */
+	baseUrl: string;
+	options: BenchOptions;
+	/** Accounts registered for this run, each with a live session cookie. */
+	accounts: BenchAccount[];
+	load: (spec: LoadSpec) => Promise<LoadResult>;
+};
+
+export interface Scenario<State = void> {
+	name: string;
+	description: string;
+	/** The DESIGN.md §5 budget this scenario is held to, if any (shown next to the figures). */
+	budget?: Budget;
+	setup?(context: ScenarioContext): Promise<State>;
+	run(context: ScenarioContext, state: State): Promise<LoadResult>;
+}
+
+export type ScenarioOutcome = {
+	name: string;
+	description: string;
+	budget?: Budget;
+	result?: LoadResult;
+	/** Why the scenario is not trustworthy (wrong responses, errors) or could not run at all. */
+	failures: string[];
+};

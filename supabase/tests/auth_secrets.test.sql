@@ -1,0 +1,83 @@
+-- Accounts and the local auth provider's secrets (auth.users, local_auth.credential, session, throttle and
+-- its functions) are the service's alone: anonymous, signed-in people (a province admin included) and the
+-- service_role API key can neither read nor write them.
+begin;
+create extension if not exists pgtap with schema extensions;
+select plan(79);
+
+-- ───────────── personas ─────────────
+-- pg_temp helpers live in this transaction only, so the file runs unchanged under `supabase test db`.
+-- An account's id is derived from its persona name.
+create function pg_temp.id(persona text) returns uuid language sql immutable
+  as $$ select md5(persona)::uuid $$;
+create function pg_temp.sign_up(persona text, display_name text) returns void language sql
+  as $$ insert into auth.users (id, email, raw_user_meta_data)
+        values (pg_temp.id(persona), persona || '@example.vn', jsonb_build_object('display_name', display_name)) $$;
+create function pg_temp.sign_in(persona text) returns void language sql
+  as $$ select set_config('role', 'authenticated', true),
+               set_config('request.jwt.claims', json_build_object('sub', pg_temp.id(persona), 'role', 'authenticated')::text, true) $$;
+create function pg_temp.sign_in_anonymously() returns void language sql
+  as $$ select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true) $$;
+
+select pg_temp.sign_up('citizen', 'Nguyễn Thị Lan');
+select pg_temp.sign_up('province_admin', 'Ngô Văn Hùng');
+insert into public.person_role (person_id, role) values (pg_temp.id('province_admin'), 'province_admin');
+
+-- ───────────── the service keeps the secrets ─────────────
+select lives_ok($$ insert into local_auth.credential (user_id, password_hash) values (pg_temp.id('citizen'), '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA') $$,
+  'the service stores a password hash');
+select lives_ok($$ insert into local_auth.session (user_id, token_hash, expires_at) values (pg_temp.id('citizen'), sha256('token'), now() + interval '30 days') $$,
+  'the service stores a session');
+select is((select count(*)::int from local_auth.credential c join local_auth.session s using (user_id) join auth.users u on u.id = c.user_id), 1,
+  'the service reads accounts, credentials and sessions');
+select is((select max(local_auth.record_failure(array['account:citizen@example.vn'])) from generate_series(1, 4)), null,
+  'four failed sign-ins in a row do not lock an account');
+select isnt(local_auth.record_failure(array['account:citizen@example.vn']), null,
+  'the fifth does');
+
+-- ───────────── every way in is refused to everyone else ─────────────
+create function pg_temp.ways_in() returns table (what text, statement text) language sql as $$ values
+  ('read accounts', 'select * from auth.users'),
+  ('add an account', $s$insert into auth.users (email) values ('ke.gian@example.vn')$s$),
+  ('change an account', $s$update auth.users set email = 'ke.gian@example.vn'$s$),
+  ('delete accounts', 'delete from auth.users'),
+  ('read password hashes', 'select * from local_auth.credential'),
+  ('add a password hash', $s$insert into local_auth.credential (user_id, password_hash) values (md5('citizen')::uuid, 'x')$s$),
+  ('change a password hash', $s$update local_auth.credential set password_hash = 'x'$s$),
+  ('delete password hashes', 'delete from local_auth.credential'),
+  ('read sessions', 'select * from local_auth.session'),
+  ('add a session', $s$insert into local_auth.session (user_id, token_hash, expires_at) values (md5('citizen')::uuid, '\x00', 'infinity')$s$),
+  ('extend a session', $s$update local_auth.session set expires_at = 'infinity'$s$),
+  ('delete sessions', 'delete from local_auth.session'),
+  ('read the sign-in throttle', 'select * from local_auth.throttle'),
+  ('add to the sign-in throttle', $s$insert into local_auth.throttle (key) values ('account:x')$s$),
+  ('unlock an account', 'update local_auth.throttle set locked_until = null'),
+  ('clear the sign-in throttle', 'delete from local_auth.throttle'),
+  ('ask whether an account is locked', $s$select local_auth.locked_until(array['account:citizen@example.vn'])$s$),
+  ('record a failed sign-in', $s$select local_auth.record_failure(array['account:citizen@example.vn'])$s$),
+  ('clear an account''s failures', $s$select local_auth.clear_failures('account:citizen@example.vn')$s$)
+$$;
+
+select pg_temp.sign_in_anonymously();
+select throws_ok(statement, '42501', null, 'anonymous cannot ' || what) from pg_temp.ways_in();
+
+select pg_temp.sign_in('citizen');
+select throws_ok(statement, '42501', null, 'a citizen cannot ' || what) from pg_temp.ways_in();
+
+select pg_temp.sign_in('province_admin');
+select throws_ok(statement, '42501', null, 'a province admin cannot ' || what) from pg_temp.ways_in();
+
+-- auth.users belongs to Supabase Auth on a Supabase project, so only local_auth is asserted here.
+set local role service_role;
+select throws_ok(statement, '42501', null, 'the service_role API key cannot ' || what)
+from pg_temp.ways_in() where statement not like '%auth.users%';
+
+-- ───────────── afterwards, as the service ─────────────
+reset role;
+select results_eq($$ select (select count(*)::int from auth.users), (select count(*)::int from local_auth.credential),
+                            (select count(*)::int from local_auth.session), (select count(*)::int from local_auth.throttle) $$,
+  $$ values (2, 1, 1, 1) $$, 'no refused statement changed an account or a secret');
+select isnt(local_auth.locked_until(array['account:citizen@example.vn']), null, 'the locked account is still locked');
+
+select * from finish();
+rollback;

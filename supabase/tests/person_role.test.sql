@@ -1,0 +1,162 @@
+-- Roles: a person reads their own roles, a unit admin those of the people in their subtree, a province
+-- admin all of them. Only province admins give roles (recording themselves as the giver) and take them;
+-- a role is never edited.
+begin;
+create extension if not exists pgtap with schema extensions;
+select plan(32);
+
+-- ───────────── personas ─────────────
+-- pg_temp helpers live in this transaction only, so the file runs unchanged under `supabase test db`.
+-- An account's id is derived from its persona name.
+create function pg_temp.id(persona text) returns uuid language sql immutable
+  as $$ select md5(persona)::uuid $$;
+create function pg_temp.unit(code text, valid_from date default '2025-07-01') returns bigint language plpgsql stable
+  as $$ declare unit_id bigint;
+        begin select u.id into strict unit_id from public.unit u where u.code = $1 and u.valid_from = $2; return unit_id; end $$;
+create function pg_temp.sign_up(persona text, display_name text, home_unit bigint default null) returns void language sql
+  as $$ insert into auth.users (id, email, raw_user_meta_data)
+        values (pg_temp.id(persona), persona || '@example.vn',
+                jsonb_build_object('display_name', display_name, 'home_unit_id', home_unit)) $$;
+create function pg_temp.sign_in(persona text) returns void language sql
+  as $$ select set_config('role', 'authenticated', true),
+               set_config('request.jwt.claims', json_build_object('sub', pg_temp.id(persona), 'role', 'authenticated')::text, true) $$;
+create function pg_temp.sign_in_anonymously() returns void language sql
+  as $$ select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true) $$;
+
+-- Commune A is Phường Nha Trang; commune B is Phường Phan Rang.
+insert into public.unit (code, name, kind, parent_id, valid_from) values
+  ('SKHCN', 'Sở Khoa học và Công nghệ', 'agency', pg_temp.unit('56'), '2025-07-01');
+
+select pg_temp.sign_up('citizen_a', 'Nguyễn Thị Lan', pg_temp.unit('22366'));
+select pg_temp.sign_up('official', 'Phạm Quốc Tuấn', pg_temp.unit('22759'));
+select pg_temp.sign_up('organizer_a', 'Võ Thị Thu', pg_temp.unit('22366'));
+select pg_temp.sign_up('admin_a', 'Hoàng Minh Đức', pg_temp.unit('22366'));
+select pg_temp.sign_up('admin_b', 'Bùi Thị Hạnh', pg_temp.unit('22759'));
+select pg_temp.sign_up('province_admin', 'Ngô Văn Hùng');
+select pg_temp.sign_up('province_admin_2', 'Đỗ Thị Mai');
+insert into public.person_role (person_id, role, unit_id) values
+  (pg_temp.id('official'), 'official', pg_temp.unit('SKHCN')),
+  (pg_temp.id('organizer_a'), 'organizer', pg_temp.unit('22366')),
+  (pg_temp.id('admin_a'), 'unit_admin', pg_temp.unit('22366')),
+  (pg_temp.id('admin_b'), 'unit_admin', pg_temp.unit('22759')),
+  (pg_temp.id('province_admin'), 'province_admin', null),
+  (pg_temp.id('province_admin_2'), 'province_admin', null);
+
+-- ───────────── reading ─────────────
+select pg_temp.sign_in_anonymously();
+select throws_ok($$ select * from public.person_role $$,
+  '42501', 'permission denied for table person_role', 'anonymous cannot read roles');
+
+select pg_temp.sign_in('citizen_a');
+select is_empty($$ select * from public.person_role $$, 'a citizen holds and reads no role');
+
+select pg_temp.sign_in('organizer_a');
+select results_eq($$ select role::text, unit_id from public.person_role $$,
+  $$ values ('organizer', pg_temp.unit('22366')) $$, 'the organizer of commune A reads only her own role');
+
+select pg_temp.sign_in('official');
+select results_eq($$ select role::text, unit_id from public.person_role $$,
+  $$ values ('official', pg_temp.unit('SKHCN')) $$, 'an official reads only his own role');
+
+select pg_temp.sign_in('admin_a');
+select set_eq($$ select person_id, role::text from public.person_role $$,
+  $$ values (pg_temp.id('admin_a'), 'unit_admin'), (pg_temp.id('organizer_a'), 'organizer') $$,
+  'the unit admin of commune A reads the roles of the people of commune A only');
+
+select pg_temp.sign_in('admin_b');
+select set_eq($$ select person_id, role::text from public.person_role $$,
+  $$ values (pg_temp.id('admin_b'), 'unit_admin'), (pg_temp.id('official'), 'official') $$,
+  'the unit admin of commune B reads the roles of the people living in commune B, whatever their scope');
+
+select pg_temp.sign_in('province_admin');
+select is((select count(*)::int from public.person_role), 6, 'the province admin reads every role');
+
+-- ───────────── giving ─────────────
+select pg_temp.sign_in_anonymously();
+select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_a'), 'organizer', pg_temp.unit('22366')) $$,
+  '42501', 'permission denied for table person_role', 'anonymous cannot give a role');
+
+select pg_temp.sign_in('citizen_a');
+select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_a'), 'unit_admin', pg_temp.unit('22366')) $$,
+  '42501', 'new row violates row-level security policy for table "person_role"', 'a citizen cannot make herself unit admin');
+select throws_ok($$ insert into public.person_role (person_id, role) values (pg_temp.id('citizen_a'), 'province_admin') $$,
+  '42501', 'new row violates row-level security policy for table "person_role"', 'a citizen cannot make herself province admin');
+
+select pg_temp.sign_in('organizer_a');
+select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_a'), 'organizer', pg_temp.unit('22366')) $$,
+  '42501', 'new row violates row-level security policy for table "person_role"', 'an organizer cannot give a role');
+
+select pg_temp.sign_in('admin_a');
+select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_a'), 'organizer', pg_temp.unit('22366')) $$,
+  '42501', 'new row violates row-level security policy for table "person_role"', 'the unit admin of commune A cannot give a role in commune A');
+select throws_ok($$ insert into public.person_role (person_id, role) values (pg_temp.id('admin_a'), 'province_admin') $$,
+  '42501', 'new row violates row-level security policy for table "person_role"', 'a unit admin cannot make himself province admin');
+
+select pg_temp.sign_in('province_admin');
+select results_eq(
+  $$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_a'), 'team_member', pg_temp.unit('22366'))
+     returning role::text, unit_id, granted_by $$,
+  $$ values ('team_member', pg_temp.unit('22366'), pg_temp.id('province_admin')) $$,
+  'a province admin gives a role, recorded as given by herself');
+select lives_ok($$ insert into public.person_role (person_id, role, unit_id, granted_by)
+                   values (pg_temp.id('citizen_a'), 'organizer', pg_temp.unit('22366'), pg_temp.id('province_admin')) $$,
+  'a province admin may name herself as the giver');
+select throws_ok($$ insert into public.person_role (person_id, role, unit_id, granted_by)
+                    values (pg_temp.id('admin_b'), 'organizer', pg_temp.unit('22759'), pg_temp.id('province_admin_2')) $$,
+  '42501', 'new row violates row-level security policy for table "person_role"', 'a province admin cannot record another person as the giver');
+select throws_ok($$ insert into public.person_role (person_id, role, unit_id, granted_by)
+                    values (pg_temp.id('admin_b'), 'organizer', pg_temp.unit('22759'), null) $$,
+  '42501', 'new row violates row-level security policy for table "person_role"', 'a province admin cannot give a role without a giver');
+select throws_ok($$ insert into public.person_role (person_id, role, unit_id, granted_at)
+                    values (pg_temp.id('admin_b'), 'organizer', pg_temp.unit('22759'), '2020-01-01') $$,
+  '42501', 'permission denied for table person_role', 'a province admin cannot backdate a role');
+select throws_ok($$ insert into public.person_role (person_id, role) values (pg_temp.id('admin_b'), 'unit_admin') $$,
+  '23514', null, 'a unit admin role needs a unit');
+select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('admin_b'), 'province_admin', pg_temp.unit('56')) $$,
+  '23514', null, 'a province admin role has no unit');
+select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('admin_a'), 'unit_admin', pg_temp.unit('22366')) $$,
+  '23505', null, 'a person holds a role on a unit once');
+select lives_ok($$ insert into public.person_role (person_id, role) values (pg_temp.id('admin_b'), 'province_admin') $$,
+  'a province admin makes another person province admin');
+
+-- ───────────── editing ─────────────
+select throws_ok($$ update public.person_role set unit_id = pg_temp.unit('22759') where person_id = pg_temp.id('organizer_a') $$,
+  '42501', 'permission denied for table person_role', 'not even a province admin edits a role');
+select pg_temp.sign_in('admin_a');
+select throws_ok($$ update public.person_role set unit_id = pg_temp.unit('56') where person_id = pg_temp.id('admin_a') $$,
+  '42501', 'permission denied for table person_role', 'a unit admin cannot widen his own scope');
+
+-- ───────────── taking ─────────────
+select pg_temp.sign_in_anonymously();
+select throws_ok($$ delete from public.person_role $$,
+  '42501', 'permission denied for table person_role', 'anonymous cannot take roles');
+
+select pg_temp.sign_in('organizer_a');
+select is_empty($$ delete from public.person_role where person_id = pg_temp.id('organizer_a') returning id $$,
+  'an organizer''s removal of her own role removes no row');
+
+select pg_temp.sign_in('admin_a');
+select is_empty($$ delete from public.person_role where person_id = pg_temp.id('organizer_a') returning id $$,
+  'the unit admin of commune A reads but cannot take the role of an organizer of commune A');
+select is_empty($$ delete from public.person_role where person_id = pg_temp.id('admin_b') returning id $$,
+  'the unit admin of commune A cannot take the roles of the unit admin of commune B');
+
+select pg_temp.sign_in('province_admin');
+select results_eq($$ delete from public.person_role where person_id = pg_temp.id('organizer_a') returning role::text $$,
+  array['organizer'], 'a province admin takes a role');
+select results_eq($$ delete from public.person_role where person_id = pg_temp.id('province_admin_2') returning role::text $$,
+  array['province_admin'], 'a province admin takes another province admin''s role');
+
+-- ───────────── afterwards, as the service ─────────────
+reset role;
+
+select set_eq($$ select p.display_name, r.role::text from public.person_role r join public.profile p on p.id = r.person_id $$,
+  $$ values ('Phạm Quốc Tuấn', 'official'), ('Hoàng Minh Đức', 'unit_admin'), ('Bùi Thị Hạnh', 'unit_admin'),
+            ('Bùi Thị Hạnh', 'province_admin'), ('Ngô Văn Hùng', 'province_admin'),
+            ('Nguyễn Thị Lan', 'team_member'), ('Nguyễn Thị Lan', 'organizer') $$,
+  'the roles are those the province admins gave and kept, and no refused change took effect');
+select is((select granted_by from public.person_role where person_id = pg_temp.id('admin_b') and role = 'province_admin'),
+  pg_temp.id('province_admin'), 'every role given through the API names its giver');
+
+select * from finish();
+rollback;

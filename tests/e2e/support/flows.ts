@@ -1,0 +1,62 @@
+// Steps the journeys share, done the way a person does them (labels, buttons), each page checked with axe.
+import { expect, type Page } from '@playwright/test';
+import { expectAccessible } from './axe.ts';
+import { t, type Locale } from './i18n.ts';
+
+export type Registration = { name: string; identifier: string; password: string; homeUnit?: string };
+
+export const header = (page: Page) => page.getByRole('banner');
+
+/** The input labelled exactly so (hints and errors are separate elements). */
+export const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+
+export async function fillRegistration(page: Page, person: Registration, locale: Locale = 'vi') {
+	await field(page, t(locale, 'auth.name')).fill(person.name);
+	await field(page, t(locale, 'auth.identifier')).fill(person.identifier);
+	await field(page, t(locale, 'auth.password')).fill(person.password);
+	if (person.homeUnit) await field(page, t(locale, 'auth.home_unit_optional')).selectOption({ label: person.homeUnit });
+	await page.getByRole('button', { name: t(locale, 'auth.register_submit') }).click();
+}
+
+/** Registers from the sign-up page and checks that the new person is signed in. */
+export async function register(page: Page, person: Registration, locale: Locale = 'vi') {
+	await page.goto('/register');
+	await expectAccessible(page);
+	await fillRegistration(page, person, locale);
+	await expectSignedIn(page, person.name, locale);
+}
+
+/** Fills and submits the sign-in form; the caller checks the outcome. */
+export async function signIn(page: Page, identifier: string, password: string, locale: Locale = 'vi') {
+	await page.goto('/login');
+	await expectAccessible(page);
+	await field(page, t(locale, 'auth.identifier')).fill(identifier);
+	await field(page, t(locale, 'auth.password')).fill(password);
+	await page.getByRole('main').getByRole('button', { name: t(locale, 'auth.login') }).click();
+}
+
+export async function expectSignedIn(page: Page, name: string, locale: Locale = 'vi') {
+	await expect(header(page).getByText(t(locale, 'auth.signed_in_as', { name }))).toBeVisible();
+	await expectAccessible(page);
+}
+
+export async function signOut(page: Page, locale: Locale = 'vi') {
+	await header(page).getByRole('button', { name: t(locale, 'auth.logout') }).click();
+	await expect(header(page).getByRole('link', { name: t(locale, 'auth.login'), exact: true })).toBeVisible();
+	await expect(page).toHaveURL('/');
+	await expectAccessible(page);
+}
+
+/** Uses the header's language switch and checks that the whole page changed language. */
+export async function switchLanguage(page: Page, to: Locale) {
+	const from: Locale = to === 'en' ? 'vi' : 'en';
+	await header(page).getByRole('button', { name: t(from, 'lang.switch_to') }).click();
+	await expectLanguage(page, to);
+	await expectAccessible(page);
+}
+
+export async function expectLanguage(page: Page, locale: Locale) {
+	await expect(page.locator('html')).toHaveAttribute('lang', locale);
+	const nav = page.getByRole('navigation', { name: t(locale, 'nav.label') });
+	await expect(nav.getByRole('link', { name: t(locale, 'nav.home'), exact: true })).toBeVisible();
+}
