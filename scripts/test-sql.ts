@@ -41,7 +41,7 @@ function print(run: FileRun) {
 	for (const problem of run.problems) console.log(`# ${run.file}: ${problem}`);
 }
 
-/** Runs the files at most `limit` at a time, printing each as it ends; returns the runs in file order. */
+/** Runs the files, databases.concurrency at a time, printing each as it ends; returns the runs in file order. */
 async function runAll(databases: Databases): Promise<FileRun[]> {
 	const runs: FileRun[] = new Array(files.length);
 	let next = 0;
@@ -62,7 +62,8 @@ let runs: FileRun[] = [];
 let setupError: Error | undefined;
 try {
 	const databases = url ? await serverDatabases(url, root) : await embeddedDatabases(root);
-	console.log(`# ${files.length} SQL test files on ${databases.description}`);
+	const ready = ((performance.now() - started) / 1000).toFixed(1);
+	console.log(`# ${files.length} SQL test files on ${databases.description} (template migrated in ${ready} s)`);
 	try {
 		runs = await runAll(databases);
 	} finally {

@@ -1,7 +1,7 @@
 // Starts `node server.js` as a child on a free port of 127.0.0.1, waits until it answers, and stops it
 // with SIGTERM (as a process manager would). Its log goes to a file next to the results.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,6 +16,8 @@ export type RunningServer = {
 	startupMs: number;
 	/** CPU seconds the server process has used so far (Linux /proc), or null elsewhere. */
 	cpuSeconds: () => number | null;
+	/** Why the server is gone (e.g. "exit code 1"), or null while it runs. */
+	exitStatus: () => string | null;
 	log: () => ServerLogSummary;
 	stop: () => Promise<{ ms: number; exit: string }>;
 };
@@ -65,25 +67,29 @@ export async function startServer(options: { root: string; env: Record<string, s
 	const port = await freePort();
 	const baseUrl = `http://${HOST}:${port}`;
 	const started = Date.now();
+	mkdirSync(path.dirname(options.logFile), { recursive: true });
 	const child = spawn(process.execPath, [path.join(options.root, 'server.js')], {
 		cwd: options.root,
 		env: serverEnv(port, options.env),
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
-	const logStream = createWriteStream(options.logFile);
+	const logStream = createWriteStream(options.logFile, { flags: 'a' });
 	const summary: ServerLogSummary = { warnings: 0, errors: 0, examples: [] };
 	for (const stream of [child.stdout!, child.stderr!]) {
 		createInterface({ input: stream }).on('line', (line) => {
 			logStream.write(line + '\n');
-			let level = 'info';
+			let level: string;
 			let message = line;
 			try {
-				const parsed = JSON.parse(line) as { level?: string; message?: string };
-				level = parsed.level ?? 'info';
-				message = parsed.message ?? line;
+				const parsed = JSON.parse(line) as { level?: string; message?: string; path?: string; error?: string } | null;
+				level = parsed?.level ?? 'info';
+				if (parsed?.message) message = [parsed.message, parsed.path, parsed.error].filter(Boolean).join(' · ');
 			} catch {
-				// Not one of the app's JSON lines (a Node warning, a crash trace): treat stderr text as an error.
-				if (stream === child.stderr) level = 'error';
+				// Not one of the app's JSON lines: a Node warning, or a crash trace (counted once, by its
+				// "SomeError: message" line; the rest of the trace is only in the file).
+				if (/^\(node:\d+\) \w*Warning/.test(line)) level = 'warn';
+				else if (/^\w*(Error|Exception)\b.*:/.test(line)) level = 'error';
+				else level = 'trace';
 			}
 			if (level === 'warn') summary.warnings++;
 			if (level === 'error') summary.errors++;
@@ -94,7 +100,15 @@ export async function startServer(options: { root: string; env: Record<string, s
 	}
 	const exit = exited(child);
 	let gone = false;
-	void exit.then(() => (gone = true));
+	let exitStatus: string | null = null;
+	// Last resort if the benchmark itself dies: never leave a server running behind.
+	const orphanGuard = () => child.kill('SIGTERM');
+	process.once('exit', orphanGuard);
+	void exit.then((status) => {
+		gone = true;
+		exitStatus = status;
+		process.off('exit', orphanGuard);
+	});
 
 	const stop = async () => {
 		const stopping = Date.now();
@@ -133,6 +147,7 @@ export async function startServer(options: { root: string; env: Record<string, s
 		pid: child.pid!,
 		startupMs: Date.now() - started,
 		cpuSeconds: () => readCpuSeconds(child.pid!),
+		exitStatus: () => exitStatus,
 		log: () => ({ ...summary, examples: [...summary.examples] }),
 		stop
 	};

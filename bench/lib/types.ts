@@ -85,6 +85,8 @@ export type ScenarioOutcome = {
 	description: string;
 	budget?: Budget;
 	result?: LoadResult;
+	/** Error lines the server logged while this scenario ran (its warm-up included). */
+	serverLogErrors?: number;
 	/** Why the scenario is not trustworthy (wrong responses, errors) or could not run at all. */
 	failures: string[];
 };

@@ -2,8 +2,6 @@
 // instances (embedded) or databases on the server DATABASE_URL points at. Each carries pgTAP in `extensions`.
 import { availableParallelism } from 'node:os';
 import type { Sql } from 'postgres';
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { pgtap } from '@electric-sql/pglite-pgtap';
 import { startEmbedded } from '../../src/lib/server/db/embedded.ts';
 import { connect } from '../../src/lib/server/db/index.ts';
@@ -54,14 +52,11 @@ export async function embeddedDatabases(root: string): Promise<Databases> {
 		description: 'embedded PGlite',
 		concurrency: 1,
 		async fresh() {
-			const db = await PGlite.create({ loadDataDir: dump, extensions: { pgtap } });
-			const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
-			await server.start();
-			const sql = connect(`postgres://postgres:postgres@${server.getServerConn()}/postgres`, { max: 1 });
+			const embedded = await startEmbedded({ loadDataDir: dump, extensions: { pgtap }, maxConnections: 1 });
+			const sql = connect(embedded.url, { max: 1 });
 			const close = async () => {
 				await sql.end({ timeout: 1 });
-				await server.stop();
-				await db.close();
+				await embedded.stop();
 			};
 			try {
 				await sql.unsafe(SEARCH_PATH);

@@ -25,7 +25,8 @@ comment on table public.unit is
 create index unit_parent_idx on public.unit (parent_id);
 create index unit_path_idx on public.unit using gin (path);
 
--- Keeps unit.path in step with parent_id; moving a unit would leave its subtree stale, so it is refused.
+-- Keeps unit.path derived from parent_id on every write (a path written by hand would silently move
+-- scopes); moving a unit would leave its subtree stale, so it is refused.
 create function private.set_unit_path() returns trigger
 language plpgsql set search_path = '' as $$
 begin
@@ -36,7 +37,7 @@ begin
   return new;
 end;
 $$;
-create trigger unit_set_path before insert or update of parent_id on public.unit
+create trigger unit_set_path before insert or update on public.unit
   for each row execute function private.set_unit_path();
 
 -- ───────────────────────────── unit_succession ─────────────────────────────

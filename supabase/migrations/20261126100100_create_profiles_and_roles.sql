@@ -59,6 +59,18 @@ $$;
 create trigger on_auth_user_created after insert on auth.users
   for each row execute function private.create_profile_for_user();
 
+-- The profile's copies of the sign-in e-mail and phone follow auth.users.
+create function private.mirror_user_contact() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  update public.profile set email = new.email, phone = new.phone where id = new.id;
+  return new;
+end;
+$$;
+create trigger on_auth_user_contact_changed after update of email, phone on auth.users
+  for each row when (old.email is distinct from new.email or old.phone is distinct from new.phone)
+  execute function private.mirror_user_contact();
+
 -- ───────────────────────────── person_role ─────────────────────────────
 create type public.app_role as enum ('official', 'organizer', 'team_member', 'unit_admin', 'province_admin');
 comment on type public.app_role is
@@ -114,10 +126,31 @@ comment on function private.administers_person(uuid) is
 grant execute on function private.is_province_admin(), private.has_role_in_unit(bigint, public.app_role),
   private.administers_person(uuid) to anon, authenticated, service_role;
 
--- The platform must always keep one province admin.
+-- A scoped role is given on a unit that is valid today (a role on a 2024 unit would have no effect).
+create function private.check_role_scope() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+  if new.unit_id is not null and not exists (
+    select 1 from public.unit u
+    where u.id = new.unit_id and u.valid_from <= current_date and (u.valid_to is null or u.valid_to > current_date)
+  ) then
+    raise exception 'a role is scoped to a unit valid today' using errcode = 'check_violation',
+      hint = 'role_scope_not_current';
+  end if;
+  return new;
+end;
+$$;
+create trigger person_role_check_scope before insert or update on public.person_role
+  for each row execute function private.check_role_scope();
+
+-- The platform must always keep one province admin. The advisory lock serialises concurrent removals,
+-- so that two sessions each removing "another" admin cannot leave none.
 create function private.keep_one_province_admin() returns trigger
 language plpgsql set search_path = '' as $$
 begin
+  if old.role = 'province_admin' then
+    perform pg_advisory_xact_lock(72016002);
+  end if;
   if old.role = 'province_admin'
      and not exists (select 1 from public.person_role r where r.role = 'province_admin' and r.id <> old.id) then
     raise exception 'the last province admin cannot be removed' using errcode = 'check_violation',

@@ -1,5 +1,6 @@
 -- The platform always keeps one province admin: the last one cannot be removed, whoever tries (the service
 -- included) and however (taking the role, several at once, or deleting the account).
+-- (Two concurrent transactions each removing a different admin are beyond what one transaction can test.)
 begin;
 create extension if not exists pgtap with schema extensions;
 select plan(11);

@@ -3,7 +3,7 @@
 -- a role is never edited.
 begin;
 create extension if not exists pgtap with schema extensions;
-select plan(32);
+select plan(45);
 
 -- ───────────── personas ─────────────
 -- pg_temp helpers live in this transaction only, so the file runs unchanged under `supabase test db`.
@@ -23,76 +23,88 @@ create function pg_temp.sign_in(persona text) returns void language sql
 create function pg_temp.sign_in_anonymously() returns void language sql
   as $$ select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true) $$;
 
--- Commune A is Phường Nha Trang; commune B is Phường Phan Rang.
+-- Commune A is Phường Nha Trang, with a village; commune B is Phường Phan Rang; the official works for
+-- the province's Sở Khoa học và Công nghệ and lives in commune B.
 insert into public.unit (code, name, kind, parent_id, valid_from) values
+  ('22366-TDP01', 'Tổ dân phố Xương Huân 1', 'village', pg_temp.unit('22366'), '2025-07-01'),
   ('SKHCN', 'Sở Khoa học và Công nghệ', 'agency', pg_temp.unit('56'), '2025-07-01');
-
 select pg_temp.sign_up('citizen_a', 'Nguyễn Thị Lan', pg_temp.unit('22366'));
+select pg_temp.sign_up('villager_a', 'Trần Văn Minh', pg_temp.unit('22366-TDP01'));
+select pg_temp.sign_up('citizen_b', 'Lê Thị Hoa', pg_temp.unit('22759'));
 select pg_temp.sign_up('official', 'Phạm Quốc Tuấn', pg_temp.unit('22759'));
 select pg_temp.sign_up('organizer_a', 'Võ Thị Thu', pg_temp.unit('22366'));
+select pg_temp.sign_up('team_member_a', 'Đặng Văn Nam', pg_temp.unit('22366-TDP01'));
 select pg_temp.sign_up('admin_a', 'Hoàng Minh Đức', pg_temp.unit('22366'));
 select pg_temp.sign_up('admin_b', 'Bùi Thị Hạnh', pg_temp.unit('22759'));
 select pg_temp.sign_up('province_admin', 'Ngô Văn Hùng');
-select pg_temp.sign_up('province_admin_2', 'Đỗ Thị Mai');
 insert into public.person_role (person_id, role, unit_id) values
   (pg_temp.id('official'), 'official', pg_temp.unit('SKHCN')),
   (pg_temp.id('organizer_a'), 'organizer', pg_temp.unit('22366')),
+  (pg_temp.id('team_member_a'), 'team_member', pg_temp.unit('22366')),
   (pg_temp.id('admin_a'), 'unit_admin', pg_temp.unit('22366')),
   (pg_temp.id('admin_b'), 'unit_admin', pg_temp.unit('22759')),
-  (pg_temp.id('province_admin'), 'province_admin', null),
-  (pg_temp.id('province_admin_2'), 'province_admin', null);
+  (pg_temp.id('province_admin'), 'province_admin', null);
+select pg_temp.sign_up('province_admin_2', 'Đỗ Thị Mai');
+insert into public.person_role (person_id, role) values (pg_temp.id('province_admin_2'), 'province_admin');
 
--- ───────────── reading ─────────────
+-- ───────────── who reads which roles ─────────────
 select pg_temp.sign_in_anonymously();
 select throws_ok($$ select * from public.person_role $$,
   '42501', 'permission denied for table person_role', 'anonymous cannot read roles');
 
-select pg_temp.sign_in('citizen_a');
-select is_empty($$ select * from public.person_role $$, 'a citizen holds and reads no role');
+create function pg_temp.reads_roles_of(persona text, holders text[]) returns text language plpgsql as $$
+begin
+  perform pg_temp.sign_in(persona);
+  return set_eq(
+    $q$ select p.display_name || ': ' || r.role from public.person_role r
+        cross join lateral (select display_name from public.profile where id = r.person_id) p $q$,
+    holders, persona || coalesce(' reads the roles ' || nullif(array_to_string(holders, ', '), ''), ' reads no role'));
+end
+$$;
+-- Every role reader also reads the holder's profile, so the names resolve.
+select pg_temp.reads_roles_of(persona, holders) from (values
+  ('citizen_a', '{}'::text[]),
+  ('official', array['Phạm Quốc Tuấn: official']),
+  ('organizer_a', array['Võ Thị Thu: organizer']),
+  ('team_member_a', array['Đặng Văn Nam: team_member']),
+  -- a unit admin reads the roles of the people living in their subtree, whatever unit the role is for
+  ('admin_a', array['Hoàng Minh Đức: unit_admin', 'Võ Thị Thu: organizer', 'Đặng Văn Nam: team_member']),
+  ('admin_b', array['Bùi Thị Hạnh: unit_admin', 'Phạm Quốc Tuấn: official']),
+  ('province_admin', array['Phạm Quốc Tuấn: official', 'Võ Thị Thu: organizer', 'Đặng Văn Nam: team_member',
+                           'Hoàng Minh Đức: unit_admin', 'Bùi Thị Hạnh: unit_admin', 'Ngô Văn Hùng: province_admin',
+                           'Đỗ Thị Mai: province_admin'])
+) as who_reads_which (persona, holders);
 
-select pg_temp.sign_in('organizer_a');
-select results_eq($$ select role::text, unit_id from public.person_role $$,
-  $$ values ('organizer', pg_temp.unit('22366')) $$, 'the organizer of commune A reads only her own role');
-
-select pg_temp.sign_in('official');
-select results_eq($$ select role::text, unit_id from public.person_role $$,
-  $$ values ('official', pg_temp.unit('SKHCN')) $$, 'an official reads only his own role');
-
-select pg_temp.sign_in('admin_a');
-select set_eq($$ select person_id, role::text from public.person_role $$,
-  $$ values (pg_temp.id('admin_a'), 'unit_admin'), (pg_temp.id('organizer_a'), 'organizer') $$,
-  'the unit admin of commune A reads the roles of the people of commune A only');
-
-select pg_temp.sign_in('admin_b');
-select set_eq($$ select person_id, role::text from public.person_role $$,
-  $$ values (pg_temp.id('admin_b'), 'unit_admin'), (pg_temp.id('official'), 'official') $$,
-  'the unit admin of commune B reads the roles of the people living in commune B, whatever their scope');
-
-select pg_temp.sign_in('province_admin');
-select is((select count(*)::int from public.person_role), 6, 'the province admin reads every role');
-
--- ───────────── giving ─────────────
+-- ───────────── only province admins give, edit or take roles ─────────────
 select pg_temp.sign_in_anonymously();
 select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_a'), 'organizer', pg_temp.unit('22366')) $$,
   '42501', 'permission denied for table person_role', 'anonymous cannot give a role');
+select throws_ok($$ update public.person_role set unit_id = pg_temp.unit('56') $$,
+  '42501', 'permission denied for table person_role', 'anonymous cannot edit a role');
+select throws_ok($$ delete from public.person_role $$,
+  '42501', 'permission denied for table person_role', 'anonymous cannot take roles');
 
-select pg_temp.sign_in('citizen_a');
-select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_a'), 'unit_admin', pg_temp.unit('22366')) $$,
-  '42501', 'new row violates row-level security policy for table "person_role"', 'a citizen cannot make herself unit admin');
-select throws_ok($$ insert into public.person_role (person_id, role) values (pg_temp.id('citizen_a'), 'province_admin') $$,
-  '42501', 'new row violates row-level security policy for table "person_role"', 'a citizen cannot make herself province admin');
+create function pg_temp.cannot_give_or_take_roles(persona text) returns setof text language plpgsql as $$
+begin
+  perform pg_temp.sign_in(persona);
+  return next throws_ok(
+    $q$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_a'), 'organizer', pg_temp.unit('22366')) $q$,
+    '42501', 'new row violates row-level security policy for table "person_role"', persona || ' cannot give a role in commune A');
+  return next throws_ok(
+    format($q$ insert into public.person_role (person_id, role) values (%L, 'province_admin') $q$, pg_temp.id(persona)),
+    '42501', 'new row violates row-level security policy for table "person_role"', persona || ' cannot make themselves province admin');
+  return next throws_ok($q$ update public.person_role set unit_id = pg_temp.unit('56') $q$,
+    '42501', 'permission denied for table person_role', persona || ' cannot edit a role (or widen their own)');
+  return next is_empty($q$ delete from public.person_role returning id $q$,
+    persona || '''s removal of roles (their own, those they read, any other) removes no row');
+end
+$$;
+select pg_temp.cannot_give_or_take_roles(persona)
+from unnest(array['citizen_a', 'official', 'organizer_a', 'team_member_a', 'admin_a']) as persona;
 
-select pg_temp.sign_in('organizer_a');
-select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_a'), 'organizer', pg_temp.unit('22366')) $$,
-  '42501', 'new row violates row-level security policy for table "person_role"', 'an organizer cannot give a role');
-
-select pg_temp.sign_in('admin_a');
-select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_a'), 'organizer', pg_temp.unit('22366')) $$,
-  '42501', 'new row violates row-level security policy for table "person_role"', 'the unit admin of commune A cannot give a role in commune A');
-select throws_ok($$ insert into public.person_role (person_id, role) values (pg_temp.id('admin_a'), 'province_admin') $$,
-  '42501', 'new row violates row-level security policy for table "person_role"', 'a unit admin cannot make himself province admin');
-
+-- ───────────── a province admin gives and takes roles ─────────────
 select pg_temp.sign_in('province_admin');
+
 select results_eq(
   $$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_a'), 'team_member', pg_temp.unit('22366'))
      returning role::text, unit_id, granted_by $$,
@@ -102,46 +114,24 @@ select lives_ok($$ insert into public.person_role (person_id, role, unit_id, gra
                    values (pg_temp.id('citizen_a'), 'organizer', pg_temp.unit('22366'), pg_temp.id('province_admin')) $$,
   'a province admin may name herself as the giver');
 select throws_ok($$ insert into public.person_role (person_id, role, unit_id, granted_by)
-                    values (pg_temp.id('admin_b'), 'organizer', pg_temp.unit('22759'), pg_temp.id('province_admin_2')) $$,
+                    values (pg_temp.id('citizen_b'), 'organizer', pg_temp.unit('22759'), pg_temp.id('province_admin_2')) $$,
   '42501', 'new row violates row-level security policy for table "person_role"', 'a province admin cannot record another person as the giver');
 select throws_ok($$ insert into public.person_role (person_id, role, unit_id, granted_by)
-                    values (pg_temp.id('admin_b'), 'organizer', pg_temp.unit('22759'), null) $$,
+                    values (pg_temp.id('citizen_b'), 'organizer', pg_temp.unit('22759'), null) $$,
   '42501', 'new row violates row-level security policy for table "person_role"', 'a province admin cannot give a role without a giver');
 select throws_ok($$ insert into public.person_role (person_id, role, unit_id, granted_at)
-                    values (pg_temp.id('admin_b'), 'organizer', pg_temp.unit('22759'), '2020-01-01') $$,
+                    values (pg_temp.id('citizen_b'), 'organizer', pg_temp.unit('22759'), '2020-01-01') $$,
   '42501', 'permission denied for table person_role', 'a province admin cannot backdate a role');
-select throws_ok($$ insert into public.person_role (person_id, role) values (pg_temp.id('admin_b'), 'unit_admin') $$,
+select throws_ok($$ insert into public.person_role (person_id, role) values (pg_temp.id('citizen_b'), 'unit_admin') $$,
   '23514', null, 'a unit admin role needs a unit');
-select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('admin_b'), 'province_admin', pg_temp.unit('56')) $$,
+select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_b'), 'province_admin', pg_temp.unit('56')) $$,
   '23514', null, 'a province admin role has no unit');
 select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('admin_a'), 'unit_admin', pg_temp.unit('22366')) $$,
   '23505', null, 'a person holds a role on a unit once');
 select lives_ok($$ insert into public.person_role (person_id, role) values (pg_temp.id('admin_b'), 'province_admin') $$,
   'a province admin makes another person province admin');
-
--- ───────────── editing ─────────────
 select throws_ok($$ update public.person_role set unit_id = pg_temp.unit('22759') where person_id = pg_temp.id('organizer_a') $$,
-  '42501', 'permission denied for table person_role', 'not even a province admin edits a role');
-select pg_temp.sign_in('admin_a');
-select throws_ok($$ update public.person_role set unit_id = pg_temp.unit('56') where person_id = pg_temp.id('admin_a') $$,
-  '42501', 'permission denied for table person_role', 'a unit admin cannot widen his own scope');
-
--- ───────────── taking ─────────────
-select pg_temp.sign_in_anonymously();
-select throws_ok($$ delete from public.person_role $$,
-  '42501', 'permission denied for table person_role', 'anonymous cannot take roles');
-
-select pg_temp.sign_in('organizer_a');
-select is_empty($$ delete from public.person_role where person_id = pg_temp.id('organizer_a') returning id $$,
-  'an organizer''s removal of her own role removes no row');
-
-select pg_temp.sign_in('admin_a');
-select is_empty($$ delete from public.person_role where person_id = pg_temp.id('organizer_a') returning id $$,
-  'the unit admin of commune A reads but cannot take the role of an organizer of commune A');
-select is_empty($$ delete from public.person_role where person_id = pg_temp.id('admin_b') returning id $$,
-  'the unit admin of commune A cannot take the roles of the unit admin of commune B');
-
-select pg_temp.sign_in('province_admin');
+  '42501', 'permission denied for table person_role', 'not even a province admin edits a role: it is taken and given anew');
 select results_eq($$ delete from public.person_role where person_id = pg_temp.id('organizer_a') returning role::text $$,
   array['organizer'], 'a province admin takes a role');
 select results_eq($$ delete from public.person_role where person_id = pg_temp.id('province_admin_2') returning role::text $$,
@@ -150,13 +140,13 @@ select results_eq($$ delete from public.person_role where person_id = pg_temp.id
 -- ───────────── afterwards, as the service ─────────────
 reset role;
 
-select set_eq($$ select p.display_name, r.role::text from public.person_role r join public.profile p on p.id = r.person_id $$,
-  $$ values ('Phạm Quốc Tuấn', 'official'), ('Hoàng Minh Đức', 'unit_admin'), ('Bùi Thị Hạnh', 'unit_admin'),
-            ('Bùi Thị Hạnh', 'province_admin'), ('Ngô Văn Hùng', 'province_admin'),
-            ('Nguyễn Thị Lan', 'team_member'), ('Nguyễn Thị Lan', 'organizer') $$,
-  'the roles are those the province admins gave and kept, and no refused change took effect');
+select set_eq($$ select p.display_name || ': ' || r.role from public.person_role r join public.profile p on p.id = r.person_id $$,
+  array['Phạm Quốc Tuấn: official', 'Đặng Văn Nam: team_member', 'Hoàng Minh Đức: unit_admin',
+        'Bùi Thị Hạnh: unit_admin', 'Bùi Thị Hạnh: province_admin', 'Ngô Văn Hùng: province_admin',
+        'Nguyễn Thị Lan: team_member', 'Nguyễn Thị Lan: organizer'],
+  'the roles are those the province admins gave and kept; no refused change took effect');
 select is((select granted_by from public.person_role where person_id = pg_temp.id('admin_b') and role = 'province_admin'),
-  pg_temp.id('province_admin'), 'every role given through the API names its giver');
+  pg_temp.id('province_admin'), 'a role given through the API names its giver');
 
 select * from finish();
 rollback;

@@ -28,9 +28,9 @@ insert into public.unit (code, name, kind, parent_id, valid_from, valid_to) valu
   ('SKHCN', 'Sở Khoa học và Công nghệ', 'agency', pg_temp.unit('56'), '2025-07-01', null);
 
 -- ───────────── at sign-up ─────────────
-select lives_ok($$ select pg_temp.sign_up('citizen_a', 'Nguyễn Thị Lan', pg_temp.unit('22759')) $$,
+select lives_ok($$ select pg_temp.sign_up('citizen', 'Nguyễn Thị Lan', pg_temp.unit('22759')) $$,
   'signing up with a commune of today is accepted');
-select is((select home_unit_id from public.profile where id = pg_temp.id('citizen_a')), pg_temp.unit('22759'),
+select is((select home_unit_id from public.profile where id = pg_temp.id('citizen')), pg_temp.unit('22759'),
   'and the profile keeps it');
 select throws_ok($$ select pg_temp.sign_up('citizen_old', 'Trần Văn Cũ', pg_temp.unit('22759', '2024-11-01')) $$,
   '23514', 'home unit must be a current commune or village',
@@ -43,7 +43,7 @@ select lives_ok($$ select pg_temp.sign_up('citizen_none', 'Phan Thị Không') $
   'signing up without a home unit is accepted');
 
 -- ───────────── later, by the person herself ─────────────
-select pg_temp.sign_in('citizen_a');
+select pg_temp.sign_in('citizen');
 
 select throws_ok($$ update public.profile set home_unit_id = pg_temp.unit('22744', '2024-11-01') $$,
   '23514', 'home unit must be a current commune or village', 'moving to a 2024 Ninh Thuận commune is refused');
@@ -63,7 +63,7 @@ select results_eq($$ update public.profile set home_unit_id = pg_temp.unit('2236
 -- A home unit is checked when it is chosen: a unit that ends later does not lock the profile.
 reset role;
 update public.unit set valid_to = current_date where code = '22366-TDP03';
-select pg_temp.sign_in('citizen_a');
+select pg_temp.sign_in('citizen');
 select results_eq($$ update public.profile set display_name = 'Nguyễn Thị Lan Anh' returning display_name $$,
   array['Nguyễn Thị Lan Anh'], 'a person whose village has ended can still edit her name');
 select lives_ok($$ update public.profile set home_unit_id = pg_temp.unit('22759') $$,

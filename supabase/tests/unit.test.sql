@@ -1,7 +1,7 @@
 -- Units and unit successions: everyone (anonymous too) reads them; only province admins write them.
 begin;
 create extension if not exists pgtap with schema extensions;
-select plan(30);
+select plan(61);
 
 -- ───────────── personas ─────────────
 -- pg_temp helpers live in this transaction only, so the file runs unchanged under `supabase test db`.
@@ -21,17 +21,31 @@ create function pg_temp.sign_in(persona text) returns void language sql
 create function pg_temp.sign_in_anonymously() returns void language sql
   as $$ select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true) $$;
 
--- Commune A is Phường Nha Trang; its unit admin may not edit it either.
+-- Commune A is Phường Nha Trang, with a village; commune B is Phường Phan Rang; the official works for
+-- the province's Sở Khoa học và Công nghệ and lives in commune B.
+insert into public.unit (code, name, kind, parent_id, valid_from) values
+  ('22366-TDP01', 'Tổ dân phố Xương Huân 1', 'village', pg_temp.unit('22366'), '2025-07-01'),
+  ('SKHCN', 'Sở Khoa học và Công nghệ', 'agency', pg_temp.unit('56'), '2025-07-01');
 select pg_temp.sign_up('citizen_a', 'Nguyễn Thị Lan', pg_temp.unit('22366'));
+select pg_temp.sign_up('villager_a', 'Trần Văn Minh', pg_temp.unit('22366-TDP01'));
+select pg_temp.sign_up('citizen_b', 'Lê Thị Hoa', pg_temp.unit('22759'));
+select pg_temp.sign_up('official', 'Phạm Quốc Tuấn', pg_temp.unit('22759'));
+select pg_temp.sign_up('organizer_a', 'Võ Thị Thu', pg_temp.unit('22366'));
+select pg_temp.sign_up('team_member_a', 'Đặng Văn Nam', pg_temp.unit('22366-TDP01'));
 select pg_temp.sign_up('admin_a', 'Hoàng Minh Đức', pg_temp.unit('22366'));
+select pg_temp.sign_up('admin_b', 'Bùi Thị Hạnh', pg_temp.unit('22759'));
 select pg_temp.sign_up('province_admin', 'Ngô Văn Hùng');
 insert into public.person_role (person_id, role, unit_id) values
+  (pg_temp.id('official'), 'official', pg_temp.unit('SKHCN')),
+  (pg_temp.id('organizer_a'), 'organizer', pg_temp.unit('22366')),
+  (pg_temp.id('team_member_a'), 'team_member', pg_temp.unit('22366')),
   (pg_temp.id('admin_a'), 'unit_admin', pg_temp.unit('22366')),
+  (pg_temp.id('admin_b'), 'unit_admin', pg_temp.unit('22759')),
   (pg_temp.id('province_admin'), 'province_admin', null);
 create temp table unit_before as table public.unit;
 create temp table unit_succession_before as table public.unit_succession;
 
--- ───────────── anonymous ─────────────
+-- ───────────── anonymous reads, and writes nothing ─────────────
 select pg_temp.sign_in_anonymously();
 
 select is((select name from public.unit where id = pg_temp.unit('22366')), 'Phường Nha Trang',
@@ -46,7 +60,7 @@ select results_eq(
   array['Phường Phan Rang'],
   'anonymous reads which new commune an old one went into');
 select throws_ok($$ insert into public.unit (code, name, kind, parent_id, valid_from)
-                    values ('X1', 'Thôn Mới', 'village', pg_temp.unit('22366'), '2025-07-01') $$,
+                    values ('22366-TDP02', 'Tổ dân phố Xương Huân 2', 'village', pg_temp.unit('22366'), '2025-07-01') $$,
   '42501', 'permission denied for table unit', 'anonymous cannot add a unit');
 select throws_ok($$ update public.unit set name = 'Đổi tên' where id = pg_temp.unit('22366') $$,
   '42501', 'permission denied for table unit', 'anonymous cannot edit a unit');
@@ -54,51 +68,50 @@ select throws_ok($$ delete from public.unit where id = pg_temp.unit('22366') $$,
   '42501', 'permission denied for table unit', 'anonymous cannot remove a unit');
 select throws_ok($$ insert into public.unit_succession values (pg_temp.unit('22744', '2024-11-01'), pg_temp.unit('22366'), 'partial') $$,
   '42501', 'permission denied for table unit_succession', 'anonymous cannot add a succession');
+select throws_ok($$ update public.unit_succession set coverage = 'partial' $$,
+  '42501', 'permission denied for table unit_succession', 'anonymous cannot edit a succession');
 select throws_ok($$ delete from public.unit_succession $$,
   '42501', 'permission denied for table unit_succession', 'anonymous cannot remove a succession');
 
--- ───────────── a citizen ─────────────
-select pg_temp.sign_in('citizen_a');
+-- ───────────── everyone signed in but a province admin reads, and writes nothing ─────────────
+-- Not even a unit admin edits their own commune or adds a village to it.
+create function pg_temp.units_are_read_only_to(persona text) returns setof text language plpgsql as $$
+begin
+  perform pg_temp.sign_in(persona);
+  return next is((select count(*)::int from public.unit where kind = 'commune' and valid_from = '2025-07-01'), 65,
+    persona || ' reads all communes');
+  return next isnt_empty($q$ select * from public.unit_succession $q$, persona || ' reads unit successions');
+  return next throws_ok($q$ insert into public.unit (code, name, kind, parent_id, valid_from)
+                            values ('22366-TDP02', 'Tổ dân phố Xương Huân 2', 'village', pg_temp.unit('22366'), '2025-07-01') $q$,
+    '42501', 'new row violates row-level security policy for table "unit"', persona || ' cannot add a unit');
+  return next is_empty($q$ update public.unit set name = 'Đổi tên' where id = pg_temp.unit('22366') returning id $q$,
+    persona || '''s edit of a commune changes no row');
+  return next is_empty($q$ delete from public.unit where code = '22366-TDP01' returning id $q$,
+    persona || '''s removal of a village removes no row');
+  return next throws_ok($q$ insert into public.unit_succession values (pg_temp.unit('22744', '2024-11-01'), pg_temp.unit('22366'), 'partial') $q$,
+    '42501', 'new row violates row-level security policy for table "unit_succession"', persona || ' cannot add a succession');
+  return next throws_ok($q$ update public.unit_succession set coverage = 'partial' $q$,
+    '42501', 'permission denied for table unit_succession', persona || ' cannot edit a succession');
+  return next is_empty($q$ delete from public.unit_succession returning old_unit_id $q$,
+    persona || '''s removal of successions removes no row');
+end
+$$;
+select pg_temp.units_are_read_only_to(persona)
+from unnest(array['citizen_a', 'official', 'organizer_a', 'team_member_a', 'admin_a']) as persona;
 
-select is((select count(*)::int from public.unit where kind = 'commune' and valid_from = '2025-07-01'), 65,
-  'a citizen reads all communes');
-select isnt_empty($$ select * from public.unit_succession $$, 'a citizen reads unit successions');
-select throws_ok($$ insert into public.unit (code, name, kind, parent_id, valid_from)
-                    values ('X1', 'Thôn Mới', 'village', pg_temp.unit('22366'), '2025-07-01') $$,
-  '42501', 'new row violates row-level security policy for table "unit"', 'a citizen cannot add a unit');
-select is_empty($$ update public.unit set name = 'Đổi tên' where id = pg_temp.unit('22366') returning id $$,
-  'a citizen''s edit of a unit changes no row');
-select is_empty($$ delete from public.unit where id = pg_temp.unit('22366') returning id $$,
-  'a citizen''s removal of a unit removes no row');
-
--- ───────────── the unit admin of commune A ─────────────
-select pg_temp.sign_in('admin_a');
-
-select throws_ok($$ insert into public.unit (code, name, kind, parent_id, valid_from)
-                    values ('X1', 'Thôn Mới', 'village', pg_temp.unit('22366'), '2025-07-01') $$,
-  '42501', 'new row violates row-level security policy for table "unit"', 'a unit admin cannot add a village to their commune');
-select is_empty($$ update public.unit set name = 'Đổi tên' where id = pg_temp.unit('22366') returning id $$,
-  'a unit admin''s edit of their own commune changes no row');
-select is_empty($$ delete from public.unit where id = pg_temp.unit('22366') returning id $$,
-  'a unit admin''s removal of their own commune removes no row');
-select throws_ok($$ insert into public.unit_succession values (pg_temp.unit('22744', '2024-11-01'), pg_temp.unit('22366'), 'partial') $$,
-  '42501', 'new row violates row-level security policy for table "unit_succession"', 'a unit admin cannot add a succession');
-select is_empty($$ delete from public.unit_succession returning old_unit_id $$,
-  'a unit admin''s removal of successions removes no row');
-
--- ───────────── the province admin ─────────────
+-- ───────────── the province admin writes ─────────────
 select pg_temp.sign_in('province_admin');
 
 select results_eq($$ insert into public.unit (code, name, kind, parent_id, valid_from)
-                     values ('22366-TDP01', 'Tổ dân phố Xương Huân 1', 'village', pg_temp.unit('22366'), '2025-07-01')
+                     values ('22366-TDP02', 'Tổ dân phố Xương Huân 2', 'village', pg_temp.unit('22366'), '2025-07-01')
                      returning name $$,
-  array['Tổ dân phố Xương Huân 1'], 'a province admin adds a village');
-select is((select path from public.unit where code = '22366-TDP01'),
-  array[pg_temp.unit('56'), pg_temp.unit('22366'), pg_temp.unit('22366-TDP01')],
+  array['Tổ dân phố Xương Huân 2'], 'a province admin adds a village');
+select is((select path from public.unit where code = '22366-TDP02'),
+  array[pg_temp.unit('56'), pg_temp.unit('22366'), pg_temp.unit('22366-TDP02')],
   'a new unit''s path runs from the province down to itself');
-select results_eq($$ update public.unit set name = 'Tổ dân phố Xương Huân' where code = '22366-TDP01' returning name $$,
-  array['Tổ dân phố Xương Huân'], 'a province admin edits a unit');
-select throws_ok($$ update public.unit set parent_id = pg_temp.unit('22759') where code = '22366-TDP01' $$,
+select results_eq($$ update public.unit set name = 'Tổ dân phố Xương Huân Hai' where code = '22366-TDP02' returning name $$,
+  array['Tổ dân phố Xương Huân Hai'], 'a province admin edits a unit');
+select throws_ok($$ update public.unit set parent_id = pg_temp.unit('22759') where code = '22366-TDP02' $$,
   '23514', 'a unit cannot change parent', 'not even a province admin moves a unit to another parent');
 select results_eq($$ insert into public.unit_succession values (pg_temp.unit('22744', '2024-11-01'), pg_temp.unit('22366'), 'partial')
                      returning coverage $$,
@@ -107,8 +120,8 @@ select throws_ok($$ update public.unit_succession set coverage = 'full' where ne
   '42501', 'permission denied for table unit_succession', 'successions are never edited, only removed and added');
 select results_eq($$ delete from public.unit_succession where new_unit_id = pg_temp.unit('22366') returning coverage $$,
   array['partial'], 'a province admin removes a succession');
-select results_eq($$ delete from public.unit where code = '22366-TDP01' returning name $$,
-  array['Tổ dân phố Xương Huân'], 'a province admin removes a unit');
+select results_eq($$ delete from public.unit where code = '22366-TDP02' returning name $$,
+  array['Tổ dân phố Xương Huân Hai'], 'a province admin removes a unit');
 select throws_ok($$ delete from public.unit where id = pg_temp.unit('22366') $$,
   '23503', null, 'a unit that people live in cannot be removed');
 

@@ -1,7 +1,10 @@
 // Form schemas of the admin's role page.
 import * as v from 'valibot';
 
-export const ROLE_NAMES = ['official', 'organizer', 'team_member', 'unit_admin', 'province_admin'] as const;
+import type { Enums } from '../server/db/database.types.ts';
+
+// The app_role enum of the schema; `satisfies` fails the type check if the two drift apart.
+export const ROLE_NAMES = ['official', 'organizer', 'team_member', 'unit_admin', 'province_admin'] as const satisfies readonly Enums<'app_role'>[];
 
 export const grantRole = v.pipe(
 	v.object({

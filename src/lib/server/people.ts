@@ -1,6 +1,7 @@
 // People: one's own profile, and the province admin's view of people and their roles.
 import { asUser, type Claims } from './db/index.ts';
 import { isPostgresError } from './db/errors.ts';
+import { Constants, type Enums } from './db/database.types.ts';
 
 export type Profile = {
 	id: string;
@@ -26,8 +27,8 @@ export class PeopleError extends Error {
 	}
 }
 
-export const ROLES = ['official', 'organizer', 'team_member', 'unit_admin', 'province_admin'] as const;
-export type Role = (typeof ROLES)[number];
+export const ROLES = Constants.public.Enums.app_role;
+export type Role = Enums<'app_role'>;
 
 export async function getOwnProfile(claims: Claims): Promise<Profile | undefined> {
 	const [row] = await asUser(claims, (tx) => tx<Profile[]>`

@@ -1,21 +1,26 @@
 // Administrative units and agencies: the hierarchy valid on a date, and lookups.
 import { asUser, type Claims } from './db/index.ts';
+import type { Tables } from './db/database.types.ts';
 
-export type UnitOption = { id: number; name: string; kind: string };
+export type UnitOption = Pick<Tables<'unit'>, 'id' | 'name' | 'kind'>;
 
-/** Communes (and villages) valid today, the choices for a person's home unit. */
-export function listCurrentCommunes(claims: Claims): Promise<UnitOption[]> {
-	return asUser(claims, (tx) => tx<UnitOption[]>`
+// Postgres may not have an ICU Vietnamese collation (PGlite has none), so names are sorted here.
+const vietnamese = new Intl.Collator('vi');
+
+/** Communes (and villages) valid today, the choices for a person's home unit, in Vietnamese order. */
+export async function listCurrentCommunes(claims: Claims): Promise<UnitOption[]> {
+	const rows = await asUser(claims, (tx) => tx<UnitOption[]>`
 		select id::int, name, kind from public.unit
 		where kind in ('commune', 'village') and valid_from <= current_date
-			and (valid_to is null or valid_to > current_date)
-		order by name collate "C"`);
+			and (valid_to is null or valid_to > current_date)`);
+	return rows.sort((a, b) => vietnamese.compare(a.name, b.name));
 }
 
 /** Every unit valid today that a role can be scoped to: the province, communes, villages, agencies. */
-export function listCurrentScopes(claims: Claims): Promise<UnitOption[]> {
-	return asUser(claims, (tx) => tx<UnitOption[]>`
+export async function listCurrentScopes(claims: Claims): Promise<UnitOption[]> {
+	const rows = await asUser(claims, (tx) => tx<UnitOption[]>`
 		select id::int, name, kind from public.unit
-		where valid_from <= current_date and (valid_to is null or valid_to > current_date)
-		order by case kind when 'province' then 0 when 'agency' then 1 else 2 end, name collate "C"`);
+		where valid_from <= current_date and (valid_to is null or valid_to > current_date)`);
+	const rank = (kind: string) => ['province', 'agency'].indexOf(kind) + 1 || 3;
+	return rows.sort((a, b) => rank(a.kind) - rank(b.kind) || vietnamese.compare(a.name, b.name));
 }

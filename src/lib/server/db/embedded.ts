@@ -10,13 +10,15 @@ export type EmbeddedOptions = {
 	/** A folder to persist into, or undefined for an in-memory database (tests). */
 	dataDir?: string;
 	extensions?: Extensions;
+	/** A dump (PGlite's dumpDataDir) to start from instead of an empty database. */
+	loadDataDir?: Blob;
 	/** PGlite runs one statement at a time; the socket server queues the clients' connections. */
 	maxConnections?: number;
 };
 
 export async function startEmbedded(options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
 	if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-	const db = await PGlite.create(options.dataDir ?? 'memory://', { extensions: options.extensions });
+	const db = await PGlite.create(options.dataDir ?? 'memory://', { extensions: options.extensions, loadDataDir: options.loadDataDir });
 	const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 10 });
 	await server.start();
 	const address = server.getServerConn();

@@ -1,0 +1,115 @@
+// autocannon, wrapped: a discarded warm-up, then a measured run in which every response is checked
+// (status and content, so that error pages are never measured as successes) and every response time is
+// kept, so p95 is exact rather than read off autocannon's fixed percentiles (p90, p97.5, p99).
+import autocannon, { type Request, type Result } from 'autocannon';
+import type { Expectation, LoadResult, LoadSpec } from './types.ts';
+import { HOST } from './server.ts';
+
+type Tally = { statuses: Record<string, number>; wrongStatus: number; failedChecks: number; problems: string[]; times: number[] };
+
+function percentile(sorted: number[], p: number): number {
+	if (sorted.length === 0) return NaN;
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function snippet(body: string) {
+	const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+	return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+}
+
+function note(tally: Tally, problem: string) {
+	if (tally.problems.length < 5 && !tally.problems.includes(problem)) tally.problems.push(problem);
+}
+
+function attempt(baseUrl: string, spec: LoadSpec, seconds: number): Promise<{ result: Result; tally: Tally }> {
+	const url = new URL(baseUrl);
+	if (url.hostname !== HOST) throw new Error(`the benchmark only ever targets ${HOST}, not ${url.hostname}`);
+	const tally: Tally = { statuses: {}, wrongStatus: 0, failedChecks: 0, problems: [], times: [] };
+	let n = 0;
+	const request: Request = {
+		setupRequest(defaults, context) {
+			const custom = spec.request?.(n++) ?? {};
+			context.expect = custom.expect ?? spec.expect;
+			context.path = custom.path ?? spec.path;
+			return {
+				...defaults,
+				method: custom.method ?? spec.method ?? 'GET',
+				path: custom.path ?? spec.path,
+				headers: { ...defaults.headers, ...custom.headers },
+				body: custom.body ?? spec.body
+			};
+		},
+		onResponse(status, body, context, headers) {
+			const expect = context.expect as Expectation;
+			tally.statuses[status] = (tally.statuses[status] ?? 0) + 1;
+			if (status !== expect.status) {
+				tally.wrongStatus++;
+				note(tally, `${context.path}: ${status} instead of ${expect.status}: ${snippet(body)}`);
+				return;
+			}
+			const problem = expect.check?.({ status, body, headers });
+			if (problem) {
+				tally.failedChecks++;
+				note(tally, `${context.path}: ${problem}`);
+			}
+		}
+	};
+	return new Promise((resolve, reject) => {
+		const instance = autocannon(
+			{
+				url: url.origin,
+				connections: spec.connections,
+				duration: seconds,
+				timeout: 10,
+				headers: spec.headers,
+				requests: [request]
+			},
+			(error, result) => (error ? reject(error) : resolve({ result, tally }))
+		);
+		instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => tally.times.push(responseTime));
+	});
+}
+
+export async function runLoad(baseUrl: string, spec: LoadSpec, defaults: { duration: number; warmup: number }, serverCpu: () => number | null): Promise<LoadResult> {
+	const warmup = spec.warmup ?? defaults.warmup;
+	if (warmup > 0) await attempt(baseUrl, spec, warmup);
+
+	const clientBefore = process.cpuUsage();
+	const serverBefore = serverCpu();
+	const { result, tally } = await attempt(baseUrl, spec, spec.duration ?? defaults.duration);
+	const clientUsed = process.cpuUsage(clientBefore);
+	const serverAfter = serverCpu();
+
+	const times = tally.times.sort((a, b) => a - b);
+	const count = times.length;
+	const seconds = result.duration;
+	const non2xx3xx = Object.entries(tally.statuses).reduce((sum, [status, hits]) => (status.startsWith('2') || status.startsWith('3') ? sum : sum + hits), 0);
+	return {
+		connections: spec.connections,
+		durationSeconds: seconds,
+		requests: count,
+		requestsPerSecond: round(count / seconds),
+		latencyMs: {
+			mean: round(count ? times.reduce((sum, t) => sum + t, 0) / count : NaN),
+			p50: round(percentile(times, 50)),
+			p90: round(percentile(times, 90)),
+			p95: round(percentile(times, 95)),
+			p99: round(percentile(times, 99)),
+			max: round(times[count - 1] ?? NaN)
+		},
+		autocannonLatencyMs: { p50: result.latency.p50, p90: result.latency.p90, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
+		errors: result.errors,
+		timeouts: result.timeouts,
+		statusCounts: tally.statuses,
+		non2xx3xx,
+		wrongStatus: tally.wrongStatus,
+		failedChecks: tally.failedChecks,
+		problems: tally.problems,
+		cpuCores: {
+			client: round((clientUsed.user + clientUsed.system) / 1e6 / seconds, 2),
+			server: serverBefore === null || serverAfter === null ? null : round((serverAfter - serverBefore) / seconds, 2)
+		}
+	};
+}

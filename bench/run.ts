@@ -1,0 +1,230 @@
+// `npm run bench`: builds the app, then for each database mode (embedded PGlite; real Postgres when
+// BENCH_DATABASE_URL or DATABASE_URL is set) starts `node server.js` on 127.0.0.1, registers bench
+// accounts, runs every scenario of bench/scenarios with autocannon, prints a table and writes
+// bench/results/<time>-<mode>.json. See bench/README.md for the settings.
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { registerAccounts } from './lib/accounts.ts';
+import { ensureBuild } from './lib/build.ts';
+import { embeddedDatabase, postgresDatabase, type BenchDatabase } from './lib/database.ts';
+import { runLoad } from './lib/load.ts';
+import { readOptions, type BenchOptions } from './lib/options.ts';
+import { formatTable, printReport, writeReport, type ModeReport } from './lib/report.ts';
+import { startServer, type RunningServer } from './lib/server.ts';
+import type { DatabaseMode, ScenarioContext, ScenarioOutcome } from './lib/types.ts';
+import { scenarios as allScenarios } from './scenarios/index.ts';
+
+const options = readOptions();
+const stamp = new Date().toISOString().replace(/\.\d+Z$/, '').replaceAll(':', '-');
+
+// Whatever must be undone (server running, database created) even when the run is interrupted.
+const cleanups = new Set<() => Promise<unknown>>();
+async function cleanUp() {
+	for (const cleanup of [...cleanups].reverse()) {
+		cleanups.delete(cleanup);
+		await cleanup().catch((error: unknown) => console.error(`cleanup failed: ${(error as Error).message}`));
+	}
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.once(signal, () => {
+		console.error(`\n${signal}: stopping the server and dropping the bench database…`);
+		void cleanUp().finally(() => process.exit(130));
+	});
+}
+process.once('uncaughtException', (error) => {
+	console.error(`\nbenchmark crashed: ${error.stack ?? error.message}`);
+	void cleanUp().finally(() => process.exit(1));
+});
+setTimeout(() => {
+	console.error(`\nthe benchmark ran past its ${options.deadline} s deadline (BENCH_DEADLINE): cleaning up`);
+	void cleanUp().finally(() => process.exit(1));
+}, options.deadline * 1000).unref();
+
+function git(...args: string[]): string | undefined {
+	try {
+		return execFileSync('git', args, { cwd: options.root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+	} catch {
+		return undefined;
+	}
+}
+
+function environment() {
+	const cpus = os.cpus();
+	const status = git('status', '--porcelain', '--untracked-files=no');
+	return {
+		node: process.version,
+		platform: `${os.platform()} ${os.release()}`,
+		cpus: cpus.length,
+		cpuModel: cpus[0]?.model,
+		memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+		commit: git('rev-parse', '--short', 'HEAD'),
+		uncommittedChanges: status === undefined ? undefined : status.length > 0,
+		note: 'autocannon runs in this process on the same machine as the server (and Postgres): they share the CPUs'
+	};
+}
+
+function settings(opts: BenchOptions) {
+	return {
+		durationSeconds: opts.duration,
+		warmupSeconds: opts.warmup,
+		pageConnections: opts.pageConnections,
+		signInConnections: opts.signInConnections,
+		accounts: opts.accounts,
+		build: opts.build
+	};
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
+
+function judge(outcome: ScenarioOutcome) {
+	const r = outcome.result;
+	if (!r) return;
+	if (r.requests === 0) outcome.failures.push('no response at all');
+	if (outcome.serverLogErrors) outcome.failures.push(`the server logged ${outcome.serverLogErrors} errors meanwhile`);
+	if (r.errors > 0) outcome.failures.push(`${r.errors} connection errors (${r.timeouts} timeouts)`);
+	if (r.wrongStatus > 0) outcome.failures.push(`${r.wrongStatus} responses with the wrong status (${JSON.stringify(r.statusCounts)})`);
+	if (r.failedChecks > 0) outcome.failures.push(`${r.failedChecks} responses with the right status but the wrong content`);
+	for (const problem of r.problems) outcome.failures.push(`e.g. ${problem}`);
+}
+
+async function runMode(mode: DatabaseMode): Promise<ModeReport> {
+	const report: ModeReport = {
+		mode,
+		startedAt: new Date().toISOString(),
+		database: '',
+		environment: environment(),
+		settings: settings(options),
+		scenarios: [],
+		failures: []
+	};
+	const selected = allScenarios.filter((scenario) => !options.scenarios || options.scenarios.includes(scenario.name));
+	let database: BenchDatabase | undefined;
+	/** Every server started in this mode: normally one; another after each crash. */
+	const servers: RunningServer[] = [];
+	const current = () => servers.at(-1);
+	const logFile = path.join(options.resultsDir, `${stamp}-${mode}.server.log`);
+	const disposeDatabase = () => database!.dispose();
+	const stopServer = () => current()!.stop();
+	const start = async () => {
+		const server = await startServer({ root: options.root, env: database!.env, logFile });
+		servers.push(server);
+		return server;
+	};
+	try {
+		database = mode === 'embedded' ? await embeddedDatabase() : await postgresDatabase(options.databaseUrl!);
+		cleanups.add(disposeDatabase);
+		report.database = database.description;
+		report.postgresVersion = database.serverVersion;
+		console.log(`\n[${mode}] starting node server.js (${database.description})…`);
+		const first = await start();
+		cleanups.add(stopServer);
+		report.serverStartupMs = first.startupMs;
+		console.log(`[${mode}] answering on ${first.baseUrl} after ${(first.startupMs / 1000).toFixed(1)} s; registering ${options.accounts} bench accounts…`);
+		const accounts = await registerAccounts(first.baseUrl, options.accounts);
+		for (const scenario of selected) {
+			const outcome: ScenarioOutcome = { name: scenario.name, description: scenario.description, budget: scenario.budget, failures: [] };
+			report.scenarios.push(outcome);
+			let running = current()!;
+			const gone = running.exitStatus();
+			if (gone) {
+				// A crash in one scenario should not blank the others: start again on the same database.
+				console.log(`[${mode}] the server is gone (${gone}); starting it again on the same database…`);
+				try {
+					running = await start();
+				} catch (error) {
+					outcome.failures.push(`not run: the server could not be started again: ${(error as Error).message}`);
+					continue;
+				}
+				report.failures.push(`the server had to be restarted before ${scenario.name} (it ended with ${gone})`);
+			}
+			const context: ScenarioContext = {
+				mode,
+				baseUrl: running.baseUrl,
+				options,
+				accounts,
+				load: (spec) => runLoad(running.baseUrl, spec, options, running.cpuSeconds)
+			};
+			process.stdout.write(`[${mode}] ${scenario.name} (${scenario.description}): ${options.warmup} s warm-up + ${options.duration} s… `);
+			const errorsBefore = running.log().errors;
+			try {
+				const state = await scenario.setup?.(context);
+				outcome.result = await scenario.run(context, state);
+				// autocannon hangs up on requests still in flight; let the server finish them before going on.
+				await settle();
+				outcome.serverLogErrors = running.log().errors - errorsBefore;
+				const died = running.exitStatus();
+				if (died) outcome.failures.push(`the server died during this scenario (${died})`);
+				judge(outcome);
+				const r = outcome.result;
+				console.log(`${r.requestsPerSecond} req/s, p95 ${r.latencyMs.p95} ms${outcome.failures.length ? ' — NOT TRUSTWORTHY, see below' : ''}`);
+			} catch (error) {
+				outcome.failures.push(`could not run: ${(error as Error).message}`);
+				console.log('failed');
+			}
+		}
+	} catch (error) {
+		report.failures.push((error as Error).message);
+	} finally {
+		const last = current();
+		if (last) {
+			cleanups.delete(stopServer);
+			const gone = last.exitStatus();
+			report.serverShutdown = await last.stop();
+			if (gone) report.failures.push(`the server was no longer running at the end (${gone})`);
+			else if (report.serverShutdown.exit !== 'exit code 0') report.failures.push(`server stopped with ${report.serverShutdown.exit} after ${report.serverShutdown.ms} ms`);
+			const logs = servers.map((server) => server.log());
+			report.serverLog = {
+				file: path.relative(options.root, logFile),
+				starts: servers.length,
+				warnings: logs.reduce((sum, log) => sum + log.warnings, 0),
+				errors: logs.reduce((sum, log) => sum + log.errors, 0),
+				examples: logs.flatMap((log) => log.examples).slice(0, 5)
+			};
+		}
+		if (database) {
+			cleanups.delete(disposeDatabase);
+			await database.dispose().catch((error: unknown) => report.failures.push(`could not remove the bench database: ${(error as Error).message}`));
+		}
+	}
+	return report;
+}
+
+async function main() {
+	const started = Date.now();
+	console.log(`Học Số benchmark: ${options.duration} s per scenario after ${options.warmup} s warm-up; ${options.pageConnections} connections for pages, ${options.signInConnections} for sign-in`);
+	const build = await ensureBuild(options);
+	console.log(build === 'built' ? 'built the app (vite build)' : 'reusing build/ (BENCH_BUILD)');
+
+	const reports: ModeReport[] = [];
+	for (const mode of options.modes) {
+		if (mode === 'postgres' && !options.databaseUrl) {
+			console.log('\n[postgres] skipped: set BENCH_DATABASE_URL (or DATABASE_URL) to a Postgres server, e.g. postgres://user:pass@127.0.0.1:5432/postgres; a fresh database is created there and dropped afterwards');
+			continue;
+		}
+		const report = await runMode(mode);
+		reports.push(report);
+		printReport(report);
+		console.log(`  → ${path.relative(options.root, await writeReport(options.resultsDir, stamp, report))}`);
+	}
+
+	if (reports.length > 1) {
+		console.log('\n== summary');
+		for (const report of reports) console.log(`\n${report.mode}\n${formatTable(report)}`);
+	}
+	console.log(`\ndone in ${Math.round((Date.now() - started) / 1000)} s`);
+	const trustworthy = reports.every((report) => report.failures.length === 0 && report.scenarios.every((outcome) => outcome.failures.length === 0));
+	if (!trustworthy) {
+		console.log('some figures are not trustworthy (errors or wrong responses): see the lines marked !');
+		process.exitCode = 1;
+	}
+}
+
+try {
+	await main();
+} catch (error) {
+	console.error(`benchmark failed: ${(error as Error).message}`);
+	process.exitCode = 1;
+} finally {
+	await cleanUp();
+}
