@@ -9,7 +9,17 @@ const trustProxy = process.env.TRUST_PROXY === '1';
 process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
 if (trustProxy) process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
 
-const { handler } = await import('./build/handler.js');
+let handler;
+try {
+	({ handler } = await import('./build/handler.js'));
+} catch (error) {
+	// Start-up failed (most often: the database cannot be reached or a migration failed). Say so in one
+	// line an operator can act on; the details follow for the log.
+	const reason = error?.code === 'ERR_MODULE_NOT_FOUND' ? 'the app is not built: run `npm run build` first' : (error?.message ?? String(error));
+	console.error(JSON.stringify({ level: 'error', message: `Học Số could not start: ${reason}`, code: error?.code }));
+	if (error?.stack) console.error(error.stack);
+	process.exit(1);
+}
 
 const server = http.createServer((req, res) => {
 	if (!trustProxy) req.headers['x-forwarded-proto'] = 'http';

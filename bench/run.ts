@@ -1,13 +1,14 @@
-// `npm run bench`: builds the app, then for each database mode (embedded PGlite; real Postgres when
-// BENCH_DATABASE_URL or DATABASE_URL is set) starts `node server.js` on 127.0.0.1, registers bench
-// accounts, runs every scenario of bench/scenarios with autocannon, prints a table and writes
-// bench/results/<time>-<mode>.json. See bench/README.md for the settings.
+// `npm run bench`: builds a private copy of the app, then for each database mode (embedded PGlite;
+// real Postgres when BENCH_DATABASE_URL or DATABASE_URL is set) starts `node server.js` on 127.0.0.1,
+// registers bench accounts, runs every scenario of bench/scenarios with autocannon, prints a table and
+// writes bench/results/<time>-<mode>.json. See bench/README.md for the settings.
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { registerAccounts } from './lib/accounts.ts';
-import { ensureBuild } from './lib/build.ts';
+import { prepareApp, type App } from './lib/build.ts';
 import { embeddedDatabase, postgresDatabase, type BenchDatabase } from './lib/database.ts';
+import { machineCpuSeconds } from './lib/cpu.ts';
 import { runLoad } from './lib/load.ts';
 import { readOptions, type BenchOptions } from './lib/options.ts';
 import { formatTable, printReport, writeReport, type ModeReport } from './lib/report.ts';
@@ -86,15 +87,18 @@ function judge(outcome: ScenarioOutcome) {
 	if (r.wrongStatus > 0) outcome.failures.push(`${r.wrongStatus} responses with the wrong status (${JSON.stringify(r.statusCounts)})`);
 	if (r.failedChecks > 0) outcome.failures.push(`${r.failedChecks} responses with the right status but the wrong content`);
 	for (const problem of r.problems) outcome.failures.push(`e.g. ${problem}`);
+	if (r.cpuCores.other !== null && r.cpuCores.other >= 0.3) {
+		outcome.warnings.push(`other processes used ${r.cpuCores.other} of ${os.cpus().length} cores meanwhile: these figures understate the app`);
+	}
 }
 
-async function runMode(mode: DatabaseMode): Promise<ModeReport> {
+async function runMode(app: App, mode: DatabaseMode): Promise<ModeReport> {
 	const report: ModeReport = {
 		mode,
 		startedAt: new Date().toISOString(),
 		database: '',
 		environment: environment(),
-		settings: settings(options),
+		settings: { ...settings(options), app: app.description },
 		scenarios: [],
 		failures: []
 	};
@@ -107,7 +111,7 @@ async function runMode(mode: DatabaseMode): Promise<ModeReport> {
 	const disposeDatabase = () => database!.dispose();
 	const stopServer = () => current()!.stop();
 	const start = async () => {
-		const server = await startServer({ root: options.root, env: database!.env, logFile });
+		const server = await startServer({ root: app.dir, env: database!.env, logFile });
 		servers.push(server);
 		return server;
 	};
@@ -123,7 +127,7 @@ async function runMode(mode: DatabaseMode): Promise<ModeReport> {
 		console.log(`[${mode}] answering on ${first.baseUrl} after ${(first.startupMs / 1000).toFixed(1)} s; registering ${options.accounts} bench accounts…`);
 		const accounts = await registerAccounts(first.baseUrl, options.accounts);
 		for (const scenario of selected) {
-			const outcome: ScenarioOutcome = { name: scenario.name, description: scenario.description, budget: scenario.budget, failures: [] };
+			const outcome: ScenarioOutcome = { name: scenario.name, description: scenario.description, budget: scenario.budget, failures: [], warnings: [] };
 			report.scenarios.push(outcome);
 			let running = current()!;
 			const gone = running.exitStatus();
@@ -143,7 +147,7 @@ async function runMode(mode: DatabaseMode): Promise<ModeReport> {
 				baseUrl: running.baseUrl,
 				options,
 				accounts,
-				load: (spec) => runLoad(running.baseUrl, spec, options, running.cpuSeconds)
+				load: (spec) => runLoad(running.baseUrl, spec, options, { server: running.cpuSeconds, database: database!.backendCpu })
 			};
 			process.stdout.write(`[${mode}] ${scenario.name} (${scenario.description}): ${options.warmup} s warm-up + ${options.duration} s… `);
 			const errorsBefore = running.log().errors;
@@ -190,11 +194,24 @@ async function runMode(mode: DatabaseMode): Promise<ModeReport> {
 	return report;
 }
 
+/** Cores busy over one second while the benchmark does nothing: what other processes are using. */
+async function idleCpu(): Promise<number | null> {
+	const before = machineCpuSeconds();
+	await new Promise((resolve) => setTimeout(resolve, 1_000));
+	const after = machineCpuSeconds();
+	return before === null || after === null ? null : Math.round((after - before) * 100) / 100;
+}
+
 async function main() {
 	const started = Date.now();
 	console.log(`Học Số benchmark: ${options.duration} s per scenario after ${options.warmup} s warm-up; ${options.pageConnections} connections for pages, ${options.signInConnections} for sign-in`);
-	const build = await ensureBuild(options);
-	console.log(build === 'built' ? 'built the app (vite build)' : 'reusing build/ (BENCH_BUILD)');
+	const baseline = await idleCpu();
+	if (baseline !== null && baseline > 0.25) {
+		console.log(`warning: the machine is busy before the benchmark starts (${baseline} of ${os.cpus().length} cores in use by other processes): the figures will understate the app`);
+	}
+	const app = await prepareApp(options);
+	cleanups.add(app.dispose);
+	console.log(app.description);
 
 	const reports: ModeReport[] = [];
 	for (const mode of options.modes) {
@@ -202,7 +219,8 @@ async function main() {
 			console.log('\n[postgres] skipped: set BENCH_DATABASE_URL (or DATABASE_URL) to a Postgres server, e.g. postgres://user:pass@127.0.0.1:5432/postgres; a fresh database is created there and dropped afterwards');
 			continue;
 		}
-		const report = await runMode(mode);
+		const report = await runMode(app, mode);
+		report.environment.busyCoresBeforeStart = baseline;
 		reports.push(report);
 		printReport(report);
 		console.log(`  → ${path.relative(options.root, await writeReport(options.resultsDir, stamp, report))}`);

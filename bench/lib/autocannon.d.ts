@@ -19,6 +19,7 @@ declare module 'autocannon' {
 		connections?: number;
 		duration?: number;
 		timeout?: number;
+		bailout?: number;
 		pipelining?: number;
 		method?: string;
 		headers?: Record<string, string>;

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { processCpuSeconds } from './cpu.ts';
 import type { DatabaseMode } from './types.ts';
 
 export type BenchDatabase = {
@@ -14,6 +15,8 @@ export type BenchDatabase = {
 	/** For the report: where the data lives (no password). */
 	description: string;
 	serverVersion?: string;
+	/** CPU seconds used so far by each Postgres backend serving this database (Linux /proc), when separate from the app. */
+	backendCpu?: () => Promise<Map<number, number> | null>;
 	dispose: () => Promise<void>;
 };
 
@@ -54,6 +57,24 @@ export async function postgresDatabase(serverUrl: string): Promise<BenchDatabase
 		env: { DATABASE_URL: url.toString(), SEED_DEMO: 'always' },
 		description: `database ${name} on ${parsed.hostname}:${parsed.port || 5432}`,
 		serverVersion,
+		async backendCpu() {
+			// The backends of the app's pool (it keeps its connections, so they are the same before and after a run).
+			const sql = admin(serverUrl);
+			try {
+				const rows = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${name}`;
+				const cpu = new Map<number, number>();
+				for (const { pid } of rows) {
+					const seconds = processCpuSeconds(pid);
+					if (seconds === null) return null;
+					cpu.set(pid, seconds);
+				}
+				return cpu;
+			} catch {
+				return null;
+			} finally {
+				await sql.end({ timeout: 5 });
+			}
+		},
 		async dispose() {
 			const sql = admin(serverUrl);
 			try {

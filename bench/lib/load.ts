@@ -3,7 +3,17 @@
 // kept, so p95 is exact rather than read off autocannon's fixed percentiles (p90, p97.5, p99).
 import autocannon, { type Request, type Result } from 'autocannon';
 import type { Expectation, LoadResult, LoadSpec } from './types.ts';
+import { machineCpuSeconds } from './cpu.ts';
 import { HOST } from './server.ts';
+
+/** Where CPU time is read from: the server process, and the database's own processes when separate. */
+export type CpuProbes = { server: () => number | null; database?: () => Promise<Map<number, number> | null> };
+
+function databaseCpuUsed(before: Map<number, number> | null | undefined, after: Map<number, number> | null | undefined): number | null {
+	if (!before || !after) return null;
+	// A backend that appeared meanwhile counts from zero; one that went away is lost (the pool keeps them).
+	return [...after].reduce((sum, [pid, seconds]) => sum + seconds - (before.get(pid) ?? 0), 0);
+}
 
 type Tally = { statuses: Record<string, number>; wrongStatus: number; failedChecks: number; problems: string[]; times: number[] };
 
@@ -63,6 +73,8 @@ function attempt(baseUrl: string, spec: LoadSpec, seconds: number): Promise<{ re
 				connections: spec.connections,
 				duration: seconds,
 				timeout: 10,
+				// A server that crashed answers nothing but refused connections: stop hammering it.
+				bailout: 1000,
 				headers: spec.headers,
 				requests: [request]
 			},
@@ -72,15 +84,25 @@ function attempt(baseUrl: string, spec: LoadSpec, seconds: number): Promise<{ re
 	});
 }
 
-export async function runLoad(baseUrl: string, spec: LoadSpec, defaults: { duration: number; warmup: number }, serverCpu: () => number | null): Promise<LoadResult> {
+function cpuCores(used: { client: number; server: number | null; database: number | null; machine: number | null; seconds: number }): LoadResult['cpuCores'] {
+	const cores = (value: number | null) => (value === null ? null : round(value / used.seconds, 2));
+	const other = used.server === null || used.database === null || used.machine === null ? null : Math.max(0, used.machine - used.server - used.database - used.client);
+	return { server: cores(used.server), database: cores(used.database), client: round(used.client / used.seconds, 2), other: cores(other) };
+}
+
+export async function runLoad(baseUrl: string, spec: LoadSpec, defaults: { duration: number; warmup: number }, probes: CpuProbes): Promise<LoadResult> {
 	const warmup = spec.warmup ?? defaults.warmup;
 	if (warmup > 0) await attempt(baseUrl, spec, warmup);
 
 	const clientBefore = process.cpuUsage();
-	const serverBefore = serverCpu();
+	const databaseBefore = await probes.database?.();
+	const serverBefore = probes.server();
+	const machineBefore = machineCpuSeconds();
 	const { result, tally } = await attempt(baseUrl, spec, spec.duration ?? defaults.duration);
 	const clientUsed = process.cpuUsage(clientBefore);
-	const serverAfter = serverCpu();
+	const serverAfter = probes.server();
+	const machineAfter = machineCpuSeconds();
+	const databaseAfter = await probes.database?.();
 
 	const times = tally.times.sort((a, b) => a - b);
 	const count = times.length;
@@ -107,9 +129,12 @@ export async function runLoad(baseUrl: string, spec: LoadSpec, defaults: { durat
 		wrongStatus: tally.wrongStatus,
 		failedChecks: tally.failedChecks,
 		problems: tally.problems,
-		cpuCores: {
-			client: round((clientUsed.user + clientUsed.system) / 1e6 / seconds, 2),
-			server: serverBefore === null || serverAfter === null ? null : round((serverAfter - serverBefore) / seconds, 2)
-		}
+		cpuCores: cpuCores({
+			client: (clientUsed.user + clientUsed.system) / 1e6,
+			server: serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore,
+			database: probes.database ? databaseCpuUsed(databaseBefore, databaseAfter) : 0,
+			machine: machineBefore === null || machineAfter === null ? null : machineAfter - machineBefore,
+			seconds
+		})
 	};
 }

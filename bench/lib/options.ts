@@ -12,8 +12,11 @@ export type BenchOptions = {
 	signInConnections: number;
 	/** Bench accounts registered per mode. */
 	accounts: number;
-	/** always: `vite build` before measuring (default); missing: only when build/ is absent; never. */
-	build: 'always' | 'missing' | 'never';
+	/**
+	 * copy (default): build a private copy of the sources in a temporary folder and run that;
+	 * in place in build/: auto (when missing or older than the sources), always, never.
+	 */
+	build: 'copy' | 'auto' | 'always' | 'never';
 	/** The Postgres server for the real-Postgres mode; undefined skips that mode. */
 	databaseUrl: string | undefined;
 	modes: ('embedded' | 'postgres')[];
@@ -38,8 +41,8 @@ function list(raw: string | undefined): string[] | undefined {
 
 export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
 	const root = path.resolve(import.meta.dirname, '..', '..');
-	const build = env.BENCH_BUILD || 'always';
-	if (build !== 'always' && build !== 'missing' && build !== 'never') throw new Error(`BENCH_BUILD must be always, missing or never, not ${build}`);
+	const build = env.BENCH_BUILD || 'copy';
+	if (build !== 'copy' && build !== 'auto' && build !== 'always' && build !== 'never') throw new Error(`BENCH_BUILD must be copy, auto, always or never, not ${build}`);
 	const modes = list(env.BENCH_MODES) ?? ['embedded', 'postgres'];
 	for (const mode of modes) if (mode !== 'embedded' && mode !== 'postgres') throw new Error(`BENCH_MODES: unknown mode ${mode}`);
 	return {

@@ -31,7 +31,7 @@ function budgetCell(outcome: ScenarioOutcome): string {
 }
 
 export function formatTable(report: ModeReport): string {
-	const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'non-2xx/3xx', 'wrong', 'cpu srv/cli', 'budget'];
+	const header = ['scenario', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'non-2xx/3xx', 'wrong', 'cpu app/db/cli/other', 'budget'];
 	const rows = report.scenarios.map((outcome) => {
 		const r = outcome.result;
 		if (!r) return [outcome.name, '–', 'FAILED', '', '', '', '', '', '', '', '', '', budgetCell(outcome)];
@@ -47,7 +47,7 @@ export function formatTable(report: ModeReport): string {
 			String(r.errors),
 			String(r.non2xx3xx),
 			String(r.wrongStatus + r.failedChecks),
-			`${fmt(r.cpuCores.server, 2)}/${fmt(r.cpuCores.client, 2)}`,
+			[r.cpuCores.server, r.cpuCores.database, r.cpuCores.client, r.cpuCores.other].map((value) => fmt(value, 1)).join('/'),
 			budgetCell(outcome)
 		];
 	});
@@ -62,6 +62,7 @@ export function printReport(report: ModeReport) {
 	console.log(formatTable(report));
 	for (const outcome of report.scenarios) {
 		for (const failure of outcome.failures) console.log(`  ! ${outcome.name}: ${failure}`);
+		for (const warning of outcome.warnings) console.log(`  ~ ${outcome.name}: ${warning}`);
 	}
 	for (const failure of report.failures) console.log(`  ! ${failure}`);
 	if (report.serverLog && (report.serverLog.errors || report.serverLog.warnings)) {

@@ -1,10 +1,11 @@
 // Starts `node server.js` as a child on a free port of 127.0.0.1, waits until it answers, and stops it
 // with SIGTERM (as a process manager would). Its log goes to a file next to the results.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { processCpuSeconds } from './cpu.ts';
 
 export const HOST = '127.0.0.1';
 
@@ -41,17 +42,6 @@ function serverEnv(port: number, extra: Record<string, string>): NodeJS.ProcessE
 		if (name.startsWith('BENCH_') || ['DATABASE_URL', 'HOCSO_DATA_DIR', 'SEED_DEMO', 'PORT', 'HOST', 'TRUST_PROXY', 'ORIGIN'].includes(name)) delete env[name];
 	}
 	return { ...env, ...extra, PORT: String(port), HOST };
-}
-
-function readCpuSeconds(pid: number): number | null {
-	try {
-		// /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, after the parenthesised name.
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return (Number(fields[11]) + Number(fields[12])) / 100;
-	} catch {
-		return null;
-	}
 }
 
 function exited(child: ChildProcess): Promise<string> {
@@ -146,7 +136,7 @@ export async function startServer(options: { root: string; env: Record<string, s
 		baseUrl,
 		pid: child.pid!,
 		startupMs: Date.now() - started,
-		cpuSeconds: () => readCpuSeconds(child.pid!),
+		cpuSeconds: () => processCpuSeconds(child.pid!),
 		exitStatus: () => exitStatus,
 		log: () => ({ ...summary, examples: [...summary.examples] }),
 		stop

@@ -55,8 +55,12 @@ export type LoadResult = {
 	failedChecks: number;
 	/** Up to five examples of what went wrong, for the report. */
 	problems: string[];
-	/** CPU used during the measured run, in cores (1.0 = one core busy): the load generator and the server. */
-	cpuCores: { client: number; server: number | null };
+	/**
+	 * CPU used during the measured run, in cores (1.0 = one core busy): the server process, the
+	 * Postgres backends (0 for embedded, which runs inside the server), the load generator, and
+	 * everything else on the machine: when `other` is well above 0 the figures understate the app.
+	 */
+	cpuCores: { server: number | null; database: number | null; client: number; other: number | null };
 };
 
 export type Budget = { p95Ms?: number; minRequestsPerSecond?: number };
@@ -89,4 +93,6 @@ export type ScenarioOutcome = {
 	serverLogErrors?: number;
 	/** Why the scenario is not trustworthy (wrong responses, errors) or could not run at all. */
 	failures: string[];
+	/** What makes the figures less telling without making them wrong (e.g. a busy machine). */
+	warnings: string[];
 };

@@ -1,5 +1,5 @@
 // Keyboard only: the skip link comes first and lands in the main content; sign-in needs no mouse.
-import { expect, PERSONAS, DEMO_PASSWORD, test } from './support/fixtures.ts';
+import { DEMO_PASSWORD, expect, PERSONAS, test } from './support/fixtures.ts';
 import { expectAccessible } from './support/axe.ts';
 import { expectSignedIn, field } from './support/flows.ts';
 import { t } from './support/i18n.ts';

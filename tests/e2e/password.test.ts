@@ -10,6 +10,8 @@ test('a new account changes its password and signs in with the new one', async (
 	await register(page, { name: person.name, identifier: person.email, password: person.password });
 
 	await header(page).getByRole('link', { name: t('vi', 'nav.account') }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'account.title'));
+	await expectAccessible(page);
 	await page.getByRole('link', { name: t('vi', 'account.change_password') }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'auth.password_title'));
 	await expectAccessible(page);

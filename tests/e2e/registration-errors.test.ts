@@ -19,30 +19,36 @@ async function expectFormRejected(page: Page, locale: Locale = 'vi') {
 	await expect(page).toHaveURL('/register');
 }
 
-test('an invalid phone number and a common password are explained beside their fields', async ({ page }) => {
-	const person = newPerson();
-	await page.goto('/register');
-	await expectAccessible(page);
+for (const javaScriptEnabled of [true, false]) {
+	test.describe(`JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+		test.use({ javaScriptEnabled });
 
-	await fillRegistration(page, { name: person.name, identifier: '0912 345', password: person.password });
-	await expectFormRejected(page);
-	await expectFieldError(page, 'identifier', t('vi', 'auth.identifier'), t('vi', 'errors.identifier_invalid'));
-	await expect(field(page, t('vi', 'auth.name'))).toHaveValue(person.name);
-	await expect(field(page, t('vi', 'auth.identifier'))).toHaveValue('0912 345');
-	await expectAccessible(page);
+		test('an invalid phone number and a common password are explained beside their fields', async ({ page }) => {
+			const person = newPerson();
+			await page.goto('/register');
+			await expectAccessible(page);
 
-	await fillRegistration(page, { name: person.name, identifier: person.phone, password: '12345678' });
-	await expectFormRejected(page);
-	await expectFieldError(page, 'password', t('vi', 'auth.password'), t('vi', 'errors.password_common'));
-	await expect(page.locator('#field-identifier-error')).toHaveCount(0);
-	await expect(field(page, t('vi', 'auth.name'))).toHaveValue(person.name);
-	await expect(field(page, t('vi', 'auth.identifier'))).toHaveValue(person.phone);
-	await expectAccessible(page);
+			await fillRegistration(page, { name: person.name, identifier: '0912 345', password: person.password });
+			await expectFormRejected(page);
+			await expectFieldError(page, 'identifier', t('vi', 'auth.identifier'), t('vi', 'errors.identifier_invalid'));
+			await expect(field(page, t('vi', 'auth.name'))).toHaveValue(person.name);
+			await expect(field(page, t('vi', 'auth.identifier'))).toHaveValue('0912 345');
+			await expectAccessible(page);
 
-	// Nothing was created by the refused attempts: the same number now registers.
-	await fillRegistration(page, { name: person.name, identifier: person.phone, password: person.password });
-	await expectSignedIn(page, person.name);
-});
+			await fillRegistration(page, { name: person.name, identifier: person.phone, password: '12345678' });
+			await expectFormRejected(page);
+			await expectFieldError(page, 'password', t('vi', 'auth.password'), t('vi', 'errors.password_common'));
+			await expect(page.locator('#field-identifier-error')).toHaveCount(0);
+			await expect(field(page, t('vi', 'auth.name'))).toHaveValue(person.name);
+			await expect(field(page, t('vi', 'auth.identifier'))).toHaveValue(person.phone);
+			await expectAccessible(page);
+
+			// Nothing was created by the refused attempts: the same number now registers.
+			await fillRegistration(page, { name: person.name, identifier: person.phone, password: person.password });
+			await expectSignedIn(page, person.name);
+		});
+	});
+}
 
 test('the messages follow the chosen language', async ({ page }) => {
 	await page.goto('/register');

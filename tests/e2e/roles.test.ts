@@ -1,5 +1,5 @@
 // The demo accounts, and the province admin's page for giving and taking roles.
-import { expect, PERSONAS, test, type Persona } from './support/fixtures.ts';
+import { DEMO_PASSWORD, expect, PERSONAS, test, type Persona } from './support/fixtures.ts';
 import { expectAccessible } from './support/axe.ts';
 import { expectSignedIn, field, header } from './support/flows.ts';
 import { t } from './support/i18n.ts';
@@ -71,7 +71,7 @@ test('someone signed out is sent to sign in, then back to the roles page', async
 	await expect(page).toHaveURL('/login?next=%2Fadmin%2Froles');
 	await expectAccessible(page);
 	await field(page, t('vi', 'auth.identifier')).fill(PERSONAS.admin.email);
-	await field(page, t('vi', 'auth.password')).fill('HocSo#2026');
+	await field(page, t('vi', 'auth.password')).fill(DEMO_PASSWORD);
 	await page.getByRole('main').getByRole('button', { name: t('vi', 'auth.login') }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('vi', 'admin.roles.title'));
 	await expectSignedIn(page, PERSONAS.admin.name);

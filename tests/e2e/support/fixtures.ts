@@ -1,7 +1,7 @@
 // Persona fixtures for the journeys: the demo accounts, people who register during a run, and the
 // axe gate that every test gets (a page visited without an accessibility check fails the test).
 import { test as base, expect } from '@playwright/test';
-import { trackNavigations, uncheckedPages } from './axe.ts';
+import { trackNavigations } from './axe.ts';
 import { expectSignedIn, signIn } from './flows.ts';
 
 export { expect };
@@ -26,16 +26,16 @@ export type NewPerson = { name: string; phone: string; phoneInternational: strin
 let created = 0;
 
 export function newPerson(): NewPerson {
-	const { workerIndex } = test.info();
+	const { parallelIndex } = test.info();
 	created++;
-	// Seconds since the epoch, the worker and a counter: distinct within a run and between runs.
-	const serial = (Math.floor(Date.now() / 1000) * 64 + (workerIndex % 4) * 16 + (created % 16)) % 10_000_000;
+	// Seconds since the epoch, the worker's slot and a counter: distinct within a run and between runs.
+	const serial = (Math.floor(Date.now() / 1000) * 64 + (parallelIndex % 4) * 16 + (created % 16)) % 10_000_000;
 	const national = `091${String(serial).padStart(7, '0')}`;
 	return {
 		name: `Hoàng Thị Thử ${created}`,
 		phone: `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`,
 		phoneInternational: `+84 ${national.slice(1, 3)} ${national.slice(3, 6)} ${national.slice(6)}`,
-		email: `e2e-${Date.now().toString(36)}-${workerIndex}-${created}@test.example`,
+		email: `e2e-${Date.now().toString(36)}-${parallelIndex}-${created}@test.example`,
 		password: `Hoc-so-that-dai-${created}`
 	};
 }
@@ -48,10 +48,11 @@ type Fixtures = {
 
 export const test = base.extend<Fixtures>({
 	axeGate: [
-		async ({ page }, use, testInfo) => {
-			const tracker = trackNavigations(page);
+		async ({ page, browser, javaScriptEnabled }, use, testInfo) => {
+			const tracker = trackNavigations(page, browser, javaScriptEnabled);
 			await use();
-			if (testInfo.status === 'passed') expect(uncheckedPages(tracker), 'pages visited without an axe check').toEqual([]);
+			await tracker.close();
+			if (testInfo.status === 'passed') expect(tracker.unchecked(), 'pages visited without an axe check').toEqual([]);
 		},
 		{ auto: true }
 	],
