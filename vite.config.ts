@@ -26,6 +26,7 @@ export default defineConfig({
 	],
 	test: {
 		expect: { requireAssertions: true },
+		env: { LOG_LEVEL: 'silent' },
 		projects: [
 			{
 				extends: './vite.config.ts',

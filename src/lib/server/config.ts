@@ -7,8 +7,7 @@ const schema = v.object({
 	HOCSO_DATA_DIR: v.optional(v.string(), 'data'),
 	SEED_DEMO: v.optional(v.picklist(['auto', 'always', 'never']), 'auto'),
 	DATABASE_POOL_MAX: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)), '10'),
-	DATABASE_PREPARE: v.optional(v.picklist(['true', 'false']), 'true'),
-	LOG_LEVEL: v.optional(v.picklist(['debug', 'info', 'warn', 'error']), 'info')
+	DATABASE_PREPARE: v.optional(v.picklist(['true', 'false']), 'true')
 });
 
 export type Config = {
@@ -17,7 +16,6 @@ export type Config = {
 	seedDemo: 'auto' | 'always' | 'never';
 	poolMax: number;
 	prepare: boolean;
-	logLevel: 'debug' | 'info' | 'warn' | 'error';
 };
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -27,7 +25,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		dataDir: path.resolve(parsed.HOCSO_DATA_DIR),
 		seedDemo: parsed.SEED_DEMO,
 		poolMax: parsed.DATABASE_POOL_MAX,
-		prepare: parsed.DATABASE_PREPARE === 'true',
-		logLevel: parsed.LOG_LEVEL
+		prepare: parsed.DATABASE_PREPARE === 'true'
 	};
 }

@@ -1,7 +1,17 @@
-// One-line JSON logs on stdout/stderr, so that a request id can be searched for.
+// One-line JSON logs on stdout/stderr, so that a request id can be searched for. LOG_LEVEL (debug,
+// info, warn, error, silent) sets the least severe level written; tests run silent.
 type Fields = Record<string, unknown>;
+type Level = 'info' | 'warn' | 'error';
 
-function write(level: 'info' | 'warn' | 'error', message: string, fields: Fields = {}) {
+const ORDER = ['debug', 'info', 'warn', 'error', 'silent'];
+
+function enabled(level: Level) {
+	const threshold = ORDER.indexOf(process.env.LOG_LEVEL ?? 'info');
+	return ORDER.indexOf(level) >= (threshold === -1 ? 1 : threshold);
+}
+
+function write(level: Level, message: string, fields: Fields = {}) {
+	if (!enabled(level)) return;
 	const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...fields });
 	(level === 'info' ? console.log : console.error)(line);
 }
