@@ -7,8 +7,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '#lib/server/seed/demo.ts
 const config = readConfig();
 const { mode } = await startDatabase(config);
 try {
-	const { accounts } = await seedDemo();
-	console.log(`${mode} database: ${accounts} demo account(s) created (${DEMO_ACCOUNTS.length - accounts} already there).`);
+	const { accounts, courses } = await seedDemo();
+	console.log(`${mode} database: ${accounts} demo account(s) created (${DEMO_ACCOUNTS.length - accounts} already there), ${courses} demo course(s) loaded.`);
 	console.log(`Demo password for every account: ${DEMO_PASSWORD}`);
 	for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role ?? 'citizen'}: ${account.email}`);
 } finally {

@@ -11,8 +11,8 @@ export async function startServer(config: Config = readConfig()) {
 	log.info('database ready', { mode, dataDir: mode === 'embedded' ? config.dataDir : undefined, migrationsApplied: applied.length });
 	const seed = config.seedDemo === 'always' || (config.seedDemo === 'auto' && mode === 'embedded');
 	if (seed) {
-		const { accounts } = await seedDemo();
-		if (accounts > 0) log.info('demo content loaded', { accounts });
+		const { accounts, courses } = await seedDemo();
+		if (accounts + courses > 0) log.info('demo content loaded', { accounts, courses });
 	} else {
 		const [{ count }] = await asService((tx) => tx<{ count: number }[]>`
 			select count(*)::int as count from public.person_role where role = 'province_admin'`);

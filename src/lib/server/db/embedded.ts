@@ -3,6 +3,11 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Extensions } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+
+/** The Postgres extensions the migrations create; a real server ships them as contrib modules. */
+const EXTENSIONS: Extensions = { unaccent, pg_trgm };
 
 export type EmbeddedDatabase = { url: string; db: PGlite; stop: () => Promise<void> };
 
@@ -18,7 +23,7 @@ export type EmbeddedOptions = {
 
 export async function startEmbedded(options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
 	if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-	const db = await PGlite.create(options.dataDir ?? 'memory://', { extensions: options.extensions, loadDataDir: options.loadDataDir });
+	const db = await PGlite.create(options.dataDir ?? 'memory://', { extensions: { ...EXTENSIONS, ...options.extensions }, loadDataDir: options.loadDataDir });
 	const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: options.maxConnections ?? 10 });
 	await server.start();
 	const address = server.getServerConn();

@@ -4,6 +4,7 @@ import { asService, type Tx } from '../db/index.ts';
 import { createLocalAccount } from '../auth/local.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Role } from '../people.ts';
+import { seedCourses } from './courses.ts';
 
 export const DEMO_PASSWORD = 'HocSo#2026';
 
@@ -31,7 +32,7 @@ const currentUnitId = async (tx: Tx, name: string) => {
 	return row.id;
 };
 
-export async function seedDemo(): Promise<{ accounts: number }> {
+export async function seedDemo(): Promise<{ accounts: number; courses: number }> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	return asService(async (tx) => {
 		for (const agency of AGENCIES) {
@@ -55,6 +56,7 @@ export async function seedDemo(): Promise<{ accounts: number }> {
 			}
 			accounts++;
 		}
-		return { accounts };
+		const courses = await seedCourses(tx, await currentUnitId(tx, 'Tỉnh Khánh Hòa'));
+		return { accounts, courses };
 	});
 }

@@ -1,0 +1,89 @@
+// The catalogue: published courses found by accent-insensitive, typo-tolerant search and filters, and
+// one course's outline with the reader's progress.
+import { asUser, type Claims } from './db/index.ts';
+import type { Locale } from '../i18n/index.ts';
+
+export const AUDIENCES = ['citizen', 'official', 'business', 'everyone'] as const;
+export const LEVELS = ['basic', 'intermediate', 'advanced'] as const;
+/** The catalogue filters by the areas of the learners' framework (Circular 02/2025): 1–6. */
+export const AREA_FRAMEWORK = 'tt02_2025';
+export const PAGE_SIZE = 24;
+
+export type CatalogueQuery = { q: string; audience: string | null; area: string | null; level: string | null; page: number };
+
+export type CourseCard = {
+	slug: string;
+	title: string;
+	summary: string;
+	audience: string;
+	level: string;
+	minutes: number;
+	lessons: number;
+	areas: string[];
+	enrolled: boolean;
+	done: number;
+	required: number;
+	completedAt: Date | null;
+};
+
+/** Typo tolerance: how much of the query must match some words of a course (pg_trgm word similarity). */
+const WORD_SIMILARITY = '0.6';
+
+export async function search(claims: Claims, locale: Locale, query: CatalogueQuery): Promise<{ courses: CourseCard[]; total: number }> {
+	const q = query.q.trim().slice(0, 100);
+	const rows = await asUser(claims, async (tx) => {
+		await tx`select set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY}, true)`;
+		return tx<(CourseCard & { total: number })[]>`
+			with wanted as (select private.search_text(${q}) as q)
+			select c.slug,
+				case when ${locale} = 'en' then c.title_en else c.title_vi end as title,
+				case when ${locale} = 'en' then c.summary_en else c.summary_vi end as summary,
+				c.audience, c.level,
+				coalesce(stats.minutes, 0)::int as minutes, coalesce(stats.lessons, 0)::int as lessons,
+				coalesce(stats.required, 0)::int as required,
+				array(
+					select distinct a.code from public.course_competence cc
+					join public.competence k on k.id = cc.competence_id
+					left join public.competence_mapping m on m.from_competence_id = k.id
+					left join public.competence k2 on k2.id = m.to_competence_id
+					join public.competence_area a on a.id in (k.area_id, k2.area_id) and a.framework = ${AREA_FRAMEWORK}
+					where cc.course_id = c.id order by a.code
+				) as areas,
+				(e.person_id is not null) as enrolled,
+				(select count(*)::int from public.lesson_progress p join public.lesson l on l.id = p.lesson_id and l.required
+					where p.person_id = auth.uid() and p.course_id = c.id) as done,
+				cc2.completed_at as "completedAt",
+				count(*) over ()::int as total
+			from public.course c
+			cross join wanted
+			left join lateral (
+				select sum(l.minutes) as minutes, count(*) as lessons, count(*) filter (where l.required) as required
+				from public.lesson l where l.course_id = c.id
+			) stats on true
+			left join public.enrolment e on e.course_id = c.id and e.person_id = auth.uid()
+			left join public.course_completion cc2 on cc2.course_id = c.id and cc2.person_id = auth.uid()
+			where c.status = 'published'
+				and (wanted.q = '' or c.search_text like '%' || wanted.q || '%' or wanted.q operator(extensions.<%) c.search_text)
+				and (${query.audience}::text is null or c.audience in (${query.audience}, 'everyone'))
+				and (${query.level}::text is null or c.level = ${query.level})
+				and (${query.area}::text is null or exists (
+					select 1 from public.course_competence cc
+					join public.competence k on k.id = cc.competence_id
+					left join public.competence_mapping m on m.from_competence_id = k.id
+					left join public.competence k2 on k2.id = m.to_competence_id
+					join public.competence_area a on a.id in (k.area_id, k2.area_id)
+					where cc.course_id = c.id and a.framework = ${AREA_FRAMEWORK} and a.code = ${query.area}))
+			order by case when wanted.q = '' then 0 else extensions.word_similarity(wanted.q, c.search_text) end desc,
+				c.published_at desc nulls last, c.id
+			limit ${PAGE_SIZE} offset ${(query.page - 1) * PAGE_SIZE}`;
+	});
+	return { courses: rows.map(({ total: _total, ...card }) => card), total: rows[0]?.total ?? 0 };
+}
+
+export type Area = { code: string; name: string };
+
+export function listAreas(claims: Claims, locale: Locale): Promise<Area[]> {
+	return asUser(claims, (tx) => tx<Area[]>`
+		select code, case when ${locale} = 'en' then name_en else name_vi end as name
+		from public.competence_area where framework = ${AREA_FRAMEWORK} order by position`);
+}

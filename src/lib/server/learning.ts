@@ -1,0 +1,191 @@
+// A course's outline and lessons as a reader sees them, and what a learner does: enrol, open a lesson,
+// mark it done (idempotent by event id). Completion itself is recorded by the database.
+import { asUser, type Claims, type Tx } from './db/index.ts';
+import { isPostgresError } from './db/errors.ts';
+import type { Locale } from '../i18n/index.ts';
+
+export type OutlineLesson = { id: number; slug: string; title: string; minutes: number; required: boolean; done: boolean };
+export type OutlineModule = { title: string; lessons: OutlineLesson[] };
+export type Competence = { framework: string; code: string; name: string; level: number };
+
+export type CourseOutline = {
+	id: number;
+	slug: string;
+	title: string;
+	summary: string;
+	audience: string;
+	level: string;
+	language: string;
+	outcomes: string[];
+	modules: OutlineModule[];
+	competences: Competence[];
+	enrolled: boolean;
+	lastLessonSlug: string | null;
+	completedAt: Date | null;
+};
+
+export class LearningError extends Error {
+	readonly code: 'not_found' | 'not_allowed';
+	constructor(code: 'not_found' | 'not_allowed') {
+		super(code);
+		this.name = 'LearningError';
+		this.code = code;
+	}
+}
+
+const title = (locale: Locale, alias = '') => (locale === 'en' ? `${alias}title_en` : `${alias}title_vi`);
+
+async function outline(tx: Tx, locale: Locale, slug: string): Promise<CourseOutline | undefined> {
+	const [course] = await tx<(Omit<CourseOutline, 'modules' | 'competences'> & { modules: OutlineModule[] | null })[]>`
+		select c.id::int, c.slug, c.${tx(title(locale))} as title,
+			case when ${locale} = 'en' then c.summary_en else c.summary_vi end as summary,
+			c.audience, c.level, c.language,
+			case when ${locale} = 'en' then c.outcomes_en else c.outcomes_vi end as outcomes,
+			(e.person_id is not null) as enrolled,
+			(select l.slug from public.lesson l where l.id = e.last_lesson_id) as "lastLessonSlug",
+			cc.completed_at as "completedAt",
+			(select json_agg(json_build_object('title', m.${tx(title(locale))}, 'lessons', (
+				select json_agg(json_build_object('id', l.id, 'slug', l.slug, 'title', l.${tx(title(locale))}, 'minutes', l.minutes,
+					'required', l.required,
+					'done', exists (select 1 from public.lesson_progress p where p.person_id = auth.uid() and p.lesson_id = l.id))
+					order by l.position)
+				from public.lesson l where l.module_id = m.id)) order by m.position)
+			 from public.course_module m where m.course_id = c.id) as modules
+		from public.course c
+		left join public.enrolment e on e.course_id = c.id and e.person_id = auth.uid()
+		left join public.course_completion cc on cc.course_id = c.id and cc.person_id = auth.uid()
+		where c.slug = ${slug}`;
+	if (!course) return undefined;
+	const competences = await tx<Competence[]>`
+		select k.framework, k.code, case when ${locale} = 'en' then k.name_en else k.name_vi end as name, cc.level
+		from public.course_competence cc join public.competence k on k.id = cc.competence_id
+		where cc.course_id = ${course.id} order by k.framework, k.code`;
+	return { ...course, modules: (course.modules ?? []).map((m) => ({ ...m, lessons: m.lessons ?? [] })), competences };
+}
+
+/** A published course (or one the caller may author) with its outline; undefined when not visible. */
+export function getCourse(claims: Claims, locale: Locale, slug: string): Promise<CourseOutline | undefined> {
+	return asUser(claims, (tx) => outline(tx, locale, slug));
+}
+
+export type LessonView = {
+	course: CourseOutline;
+	lesson: OutlineLesson & { body: unknown; kind: string };
+	previous: OutlineLesson | null;
+	next: OutlineLesson | null;
+	done: number;
+	total: number;
+};
+
+/** A lesson with its course's outline; for a signed-in reader it also remembers the place and enrols. */
+export function openLesson(claims: Claims, locale: Locale, courseSlug: string, lessonSlug: string): Promise<LessonView | undefined> {
+	return asUser(claims, async (tx) => {
+		const course = await outline(tx, locale, courseSlug);
+		if (!course) return undefined;
+		const lessons = course.modules.flatMap((m) => m.lessons);
+		const index = lessons.findIndex((l) => l.slug === lessonSlug);
+		if (index === -1) return undefined;
+		const [row] = await tx<{ body: unknown; kind: string }[]>`select body, kind from public.lesson where id = ${lessons[index].id}`;
+		if (claims.role === 'authenticated') {
+			await tx`
+				insert into public.enrolment (person_id, course_id, last_lesson_id) values (auth.uid(), ${course.id}, ${lessons[index].id})
+				on conflict (person_id, course_id) do update set last_lesson_id = excluded.last_lesson_id, last_activity_at = now()`;
+			course.enrolled = true;
+			course.lastLessonSlug = lessonSlug;
+		}
+		const required = lessons.filter((l) => l.required);
+		return {
+			course,
+			lesson: { ...lessons[index], ...row },
+			previous: lessons[index - 1] ?? null,
+			next: lessons[index + 1] ?? null,
+			done: required.filter((l) => l.done).length,
+			total: required.length
+		};
+	});
+}
+
+export async function enrol(claims: Claims, courseSlug: string): Promise<void> {
+	try {
+		await asUser(claims, (tx) => tx`
+			insert into public.enrolment (person_id, course_id)
+			select auth.uid(), c.id from public.course c where c.slug = ${courseSlug}
+			on conflict do nothing`);
+	} catch (error) {
+		if (isPostgresError(error, '42501')) throw new LearningError('not_allowed');
+		throw error;
+	}
+}
+
+/**
+ * Records that the signed-in person did a lesson. The event id makes it idempotent: the same event
+ * delivered twice, or a second "done" for the same lesson, changes nothing. Returns whether the course is
+ * complete afterwards (the database records the completion when its rule is met).
+ */
+export async function markDone(claims: Claims, lessonId: number, eventId: string): Promise<{ courseCompleted: boolean }> {
+	try {
+		return await asUser(claims, async (tx) => {
+			const [lesson] = await tx<{ course_id: number }[]>`select course_id::int from public.lesson where id = ${lessonId}`;
+			if (!lesson) throw new LearningError('not_found');
+			await tx`
+				insert into public.lesson_progress (person_id, lesson_id, course_id, event_id)
+				values (auth.uid(), ${lessonId}, ${lesson.course_id}, ${eventId})
+				on conflict do nothing`;
+			const [completion] = await tx`select 1 from public.course_completion where person_id = auth.uid() and course_id = ${lesson.course_id}`;
+			return { courseCompleted: !!completion };
+		});
+	} catch (error) {
+		if (isPostgresError(error, '42501')) throw new LearningError('not_allowed');
+		throw error;
+	}
+}
+
+export type MyCourse = {
+	slug: string;
+	title: string;
+	done: number;
+	required: number;
+	lastActivityAt: Date;
+	continueSlug: string | null;
+	completedAt: Date | null;
+};
+
+export type AreaCoverage = { code: string; name: string; courses: number };
+
+/** The signed-in person's courses (in progress and completed) and which competence areas they cover. */
+export function myLearning(claims: Claims, locale: Locale): Promise<{ courses: MyCourse[]; coverage: AreaCoverage[] }> {
+	return asUser(claims, async (tx) => {
+		const courses = await tx<MyCourse[]>`
+			select c.slug, c.${tx(title(locale))} as title,
+				(select count(*)::int from public.lesson_progress p join public.lesson l on l.id = p.lesson_id and l.required
+					where p.person_id = e.person_id and p.course_id = c.id) as done,
+				(select count(*)::int from public.lesson l where l.course_id = c.id and l.required) as required,
+				e.last_activity_at as "lastActivityAt",
+				coalesce(
+					(select l.slug from public.lesson l where l.id = e.last_lesson_id
+						and not exists (select 1 from public.lesson_progress p where p.person_id = e.person_id and p.lesson_id = l.id)),
+					(select l.slug from public.lesson l join public.course_module m on m.id = l.module_id
+						where l.course_id = c.id and not exists (select 1 from public.lesson_progress p where p.person_id = e.person_id and p.lesson_id = l.id)
+						order by m.position, l.position limit 1),
+					(select l.slug from public.lesson l where l.id = e.last_lesson_id)
+				) as "continueSlug",
+				cc.completed_at as "completedAt"
+			from public.enrolment e
+			join public.course c on c.id = e.course_id
+			left join public.course_completion cc on cc.person_id = e.person_id and cc.course_id = c.id
+			where e.person_id = auth.uid()
+			order by e.last_activity_at desc`;
+		const coverage = await tx<AreaCoverage[]>`
+			select a.code, case when ${locale} = 'en' then a.name_en else a.name_vi end as name,
+				count(distinct cc.course_id) filter (where done.course_id is not null)::int as courses
+			from public.competence_area a
+			left join public.competence k2 on k2.area_id = a.id
+			left join public.competence_mapping m on m.to_competence_id = k2.id
+			left join public.course_competence cc on cc.competence_id in (k2.id, m.from_competence_id)
+			left join public.course_completion done on done.course_id = cc.course_id and done.person_id = auth.uid()
+			where a.framework = 'tt02_2025'
+			group by a.code, a.name_en, a.name_vi, a.position
+			order by a.position`;
+		return { courses, coverage };
+	});
+}
