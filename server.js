@@ -33,6 +33,12 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 server.listen(port, host, () => console.log(JSON.stringify({ level: 'info', message: `listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}` })));
 
+// A request that fails is answered by the app's own error handling; a stray rejection must not take
+// every other request down with the process.
+process.on('unhandledRejection', (reason) => {
+	console.error(JSON.stringify({ level: 'error', message: 'unhandled rejection', error: reason instanceof Error ? reason.stack : String(reason) }));
+});
+
 let stopping = false;
 function shutdown(signal) {
 	if (stopping) return;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as courses from '#lib/server/courses.ts';
 import * as learning from '#lib/server/learning.ts';
 import { ANON, asService } from '#lib/server/db/index.ts';
-import { seedCourses } from '#lib/server/seed/courses.ts';
+import { seedCourses, type CourseFile } from '#lib/server/seed/courses.ts';
 import { registerPerson } from './fixtures.ts';
 
 const lesson = (slug: string, required = true) => ({
@@ -14,7 +14,7 @@ const lesson = (slug: string, required = true) => ({
 	body: [{ type: 'paragraph' as const, text: `Nội dung **${slug}**` }]
 });
 
-const course = (slug: string, title: string, extra: Partial<Parameters<typeof seedCourses>[2][number]> = {}) => ({
+const course = (slug: string, title: string, extra: Partial<CourseFile> = {}): CourseFile => ({
 	slug,
 	language: 'vi' as const,
 	title: { vi: title, en: `${title} (en)` },

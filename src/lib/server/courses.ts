@@ -3,13 +3,12 @@
 import { asUser, type Claims } from './db/index.ts';
 import type { Locale } from '../i18n/index.ts';
 
-export const AUDIENCES = ['citizen', 'official', 'business', 'everyone'] as const;
-export const LEVELS = ['basic', 'intermediate', 'advanced'] as const;
 /** The catalogue filters by the areas of the learners' framework (Circular 02/2025): 1–6. */
 export const AREA_FRAMEWORK = 'tt02_2025';
 export const PAGE_SIZE = 24;
 
-export type CatalogueQuery = { q: string; audience: string | null; area: string | null; level: string | null; page: number };
+import type { CatalogueQuery } from '../forms/catalogue.ts';
+export type { CatalogueQuery };
 
 export type CourseCard = {
 	slug: string;

@@ -47,7 +47,10 @@ export async function startDatabase(config: Config): Promise<{ mode: State['mode
 		embedded = await startEmbedded({ dataDir: path.join(config.dataDir, 'pglite') });
 		url = embedded.url;
 	}
-	const sql = connect(url, { max: embedded ? 4 : config.poolMax, prepare: config.prepare });
+	// PGlite executes one statement at a time, and pglite-socket keeps only a transaction's messages
+	// together: several pooled connections interleave their extended-protocol messages outside one and
+	// lose each other's portals. One connection is as fast (nothing runs in parallel anyway) and correct.
+	const sql = connect(url, { max: embedded ? 1 : config.poolMax, prepare: config.prepare });
 	try {
 		await applyShim(sql);
 		const applied = await migrate(sql);

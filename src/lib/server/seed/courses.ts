@@ -9,7 +9,7 @@ import { blocksToDocument, type Block } from './blocks.ts';
 
 type Localised = { vi: string; en: string };
 type Tag = { framework: string; code: string; level: number };
-type CourseFile = {
+export type CourseFile = {
 	slug: string;
 	language: 'vi' | 'en';
 	title: Localised;

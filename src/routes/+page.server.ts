@@ -1,0 +1,9 @@
+import * as courses from '#lib/server/courses.ts';
+import type { PageServerLoad } from './$types';
+
+const FEATURED = 6;
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const { courses: list } = await courses.search(locals.claims, locals.locale, { q: '', audience: null, area: null, level: null, page: 1 });
+	return { featured: list.slice(0, FEATURED) };
+};
