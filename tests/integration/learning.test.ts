@@ -123,3 +123,20 @@ describe('learning a course', () => {
 		expect(rows[0].n).toBe(0);
 	});
 });
+
+describe('basic digital skills', () => {
+	it('a person has them after completing a basic course that develops a Decision 757 group, directly or by mapping', async () => {
+		const { session } = await registerPerson();
+		const has = async () =>
+			(await asService((tx) => tx<{ has: boolean }[]>`select public.has_basic_digital_skills(${session.user.id}) as has`))[0].has;
+		expect(await has()).toBe(false);
+		// chu-ky-so is intermediate: completing it does not count.
+		const advanced = await learning.getCourse(session.claims, 'vi', 'chu-ky-so');
+		for (const l of advanced!.modules[0].lessons) await learning.markDone(session.claims, l.id, randomUUID());
+		expect(await has()).toBe(false);
+		// ky-nang-so-co-ban is basic and tagged DigComp 4.2, which maps onto Decision 757 group 4.
+		const basic = await learning.getCourse(session.claims, 'vi', 'ky-nang-so-co-ban');
+		for (const l of basic!.modules[0].lessons) await learning.markDone(session.claims, l.id, randomUUID());
+		expect(await has()).toBe(true);
+	});
+});

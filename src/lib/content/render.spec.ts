@@ -22,6 +22,15 @@ describe('lesson bodies', () => {
 		expect(html).toMatch(/<img[^>]*src="lock.svg"[^>]*alt="Màn hình khóa"/);
 	});
 
+	it('render a video without preloading it, and a downloadable file', () => {
+		const html = renderLessonBody(
+			doc({ type: 'video', attrs: { src: '/media/courses/huong-dan.mp4', title: 'Hướng dẫn' } }, { type: 'fileAttachment', attrs: { href: '/media/courses/mau-don.pdf', name: 'Mẫu đơn (PDF)' } }),
+			'—'
+		);
+		expect(html).toMatch(/<video[^>]*controls[^>]*preload="none"[^>]*src="\/media\/courses\/huong-dan.mp4"/);
+		expect(html).toContain('<a href="/media/courses/mau-don.pdf" download="" data-file="">Mẫu đơn (PDF)</a>');
+	});
+
 	it('escape text, so stored HTML is shown, never run', () => {
 		const html = renderLessonBody(doc(p('<script>alert(1)</script>')), '—');
 		expect(html).not.toContain('<script>');

@@ -99,6 +99,525 @@ export type Database = {
 	};
 	public: {
 		Tables: {
+			competence: {
+				Row: {
+					area_id: number;
+					code: string;
+					confirmed: boolean;
+					framework: string;
+					id: number;
+					name_en: string;
+					name_vi: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					area_id: number;
+					code: string;
+					confirmed?: boolean;
+					framework: string;
+					id?: never;
+					name_en: string;
+					name_vi: string;
+				};
+				Update: {
+					area_id?: number;
+					code?: string;
+					confirmed?: boolean;
+					framework?: string;
+					id?: never;
+					name_en?: string;
+					name_vi?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'competence_area_id_fkey';
+						columns: ['area_id'];
+						isOneToOne: false;
+						referencedRelation: 'competence_area';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'competence_framework_fkey';
+						columns: ['framework'];
+						isOneToOne: false;
+						referencedRelation: 'competence_framework';
+						referencedColumns: ['code'];
+					}
+				];
+			};
+			competence_area: {
+				Row: {
+					code: string;
+					confirmed: boolean;
+					framework: string;
+					id: number;
+					name_en: string;
+					name_vi: string;
+					position: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					code: string;
+					confirmed?: boolean;
+					framework: string;
+					id?: never;
+					name_en: string;
+					name_vi: string;
+					position: number;
+				};
+				Update: {
+					code?: string;
+					confirmed?: boolean;
+					framework?: string;
+					id?: never;
+					name_en?: string;
+					name_vi?: string;
+					position?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'competence_area_framework_fkey';
+						columns: ['framework'];
+						isOneToOne: false;
+						referencedRelation: 'competence_framework';
+						referencedColumns: ['code'];
+					}
+				];
+			};
+			competence_framework: {
+				Row: {
+					code: string;
+					max_level: number;
+					name_en: string;
+					name_vi: string;
+					note: string | null;
+					source: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					code: string;
+					max_level: number;
+					name_en: string;
+					name_vi: string;
+					note?: string | null;
+					source: string;
+				};
+				Update: {
+					code?: string;
+					max_level?: number;
+					name_en?: string;
+					name_vi?: string;
+					note?: string | null;
+					source?: string;
+				};
+				Relationships: [];
+			};
+			competence_mapping: {
+				Row: {
+					from_competence_id: number;
+					to_competence_id: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					from_competence_id: number;
+					to_competence_id: number;
+				};
+				Update: {
+					from_competence_id?: number;
+					to_competence_id?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'competence_mapping_from_competence_id_fkey';
+						columns: ['from_competence_id'];
+						isOneToOne: false;
+						referencedRelation: 'competence';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'competence_mapping_to_competence_id_fkey';
+						columns: ['to_competence_id'];
+						isOneToOne: false;
+						referencedRelation: 'competence';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			course: {
+				Row: {
+					audience: string;
+					created_at: string;
+					created_by: string | null;
+					id: number;
+					language: string;
+					level: string;
+					outcomes_en: string[];
+					outcomes_vi: string[];
+					owner_unit_id: number | null;
+					published_at: string | null;
+					published_version: number;
+					search_text: string | null;
+					slug: string;
+					status: string;
+					summary_en: string;
+					summary_vi: string;
+					title_en: string;
+					title_vi: string;
+					updated_at: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					audience: string;
+					created_at?: string;
+					created_by?: string | null;
+					id?: never;
+					language?: string;
+					level: string;
+					outcomes_en?: string[];
+					outcomes_vi?: string[];
+					owner_unit_id?: number | null;
+					published_at?: string | null;
+					published_version?: number;
+					search_text?: never;
+					slug: string;
+					status?: string;
+					summary_en?: string;
+					summary_vi?: string;
+					title_en: string;
+					title_vi: string;
+					updated_at?: string;
+				};
+				Update: {
+					audience?: string;
+					created_at?: string;
+					created_by?: string | null;
+					id?: never;
+					language?: string;
+					level?: string;
+					outcomes_en?: string[];
+					outcomes_vi?: string[];
+					owner_unit_id?: number | null;
+					published_at?: string | null;
+					published_version?: number;
+					search_text?: never;
+					slug?: string;
+					status?: string;
+					summary_en?: string;
+					summary_vi?: string;
+					title_en?: string;
+					title_vi?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'course_created_by_fkey';
+						columns: ['created_by'];
+						isOneToOne: false;
+						referencedRelation: 'profile';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'course_owner_unit_id_fkey';
+						columns: ['owner_unit_id'];
+						isOneToOne: false;
+						referencedRelation: 'unit';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			course_competence: {
+				Row: {
+					competence_id: number;
+					course_id: number;
+					level: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					competence_id: number;
+					course_id: number;
+					level: number;
+				};
+				Update: {
+					competence_id?: number;
+					course_id?: number;
+					level?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'course_competence_competence_id_fkey';
+						columns: ['competence_id'];
+						isOneToOne: false;
+						referencedRelation: 'competence';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'course_competence_course_id_fkey';
+						columns: ['course_id'];
+						isOneToOne: false;
+						referencedRelation: 'course';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			course_completion: {
+				Row: {
+					completed_at: string;
+					course_id: number;
+					person_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					completed_at?: string;
+					course_id: number;
+					person_id: string;
+				};
+				Update: {
+					completed_at?: string;
+					course_id?: number;
+					person_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'course_completion_course_id_fkey';
+						columns: ['course_id'];
+						isOneToOne: false;
+						referencedRelation: 'course';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'course_completion_person_id_fkey';
+						columns: ['person_id'];
+						isOneToOne: false;
+						referencedRelation: 'profile';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			course_module: {
+				Row: {
+					course_id: number;
+					id: number;
+					position: number;
+					title_en: string;
+					title_vi: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					course_id: number;
+					id?: never;
+					position: number;
+					title_en: string;
+					title_vi: string;
+				};
+				Update: {
+					course_id?: number;
+					id?: never;
+					position?: number;
+					title_en?: string;
+					title_vi?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'course_module_course_id_fkey';
+						columns: ['course_id'];
+						isOneToOne: false;
+						referencedRelation: 'course';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			enrolment: {
+				Row: {
+					course_id: number;
+					enrolled_at: string;
+					last_activity_at: string;
+					last_lesson_id: number | null;
+					person_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					course_id: number;
+					enrolled_at?: string;
+					last_activity_at?: string;
+					last_lesson_id?: number | null;
+					person_id?: string;
+				};
+				Update: {
+					course_id?: number;
+					enrolled_at?: string;
+					last_activity_at?: string;
+					last_lesson_id?: number | null;
+					person_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'enrolment_course_id_fkey';
+						columns: ['course_id'];
+						isOneToOne: false;
+						referencedRelation: 'course';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'enrolment_last_lesson_id_fkey';
+						columns: ['last_lesson_id'];
+						isOneToOne: false;
+						referencedRelation: 'lesson';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'enrolment_person_id_fkey';
+						columns: ['person_id'];
+						isOneToOne: false;
+						referencedRelation: 'profile';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			lesson: {
+				Row: {
+					body: NonNullable<Json>;
+					body_schema: number;
+					course_id: number;
+					id: number;
+					kind: string;
+					minutes: number;
+					module_id: number;
+					position: number;
+					required: boolean;
+					slug: string;
+					title_en: string;
+					title_vi: string;
+					updated_at: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					body: NonNullable<Json>;
+					body_schema?: number;
+					course_id: number;
+					id?: never;
+					kind?: string;
+					minutes: number;
+					module_id: number;
+					position: number;
+					required?: boolean;
+					slug: string;
+					title_en: string;
+					title_vi: string;
+					updated_at?: string;
+				};
+				Update: {
+					body?: NonNullable<Json>;
+					body_schema?: number;
+					course_id?: number;
+					id?: never;
+					kind?: string;
+					minutes?: number;
+					module_id?: number;
+					position?: number;
+					required?: boolean;
+					slug?: string;
+					title_en?: string;
+					title_vi?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'lesson_course_id_fkey';
+						columns: ['course_id'];
+						isOneToOne: false;
+						referencedRelation: 'course';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'lesson_module_id_fkey';
+						columns: ['module_id'];
+						isOneToOne: false;
+						referencedRelation: 'course_module';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			lesson_competence: {
+				Row: {
+					competence_id: number;
+					lesson_id: number;
+					level: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					competence_id: number;
+					lesson_id: number;
+					level: number;
+				};
+				Update: {
+					competence_id?: number;
+					lesson_id?: number;
+					level?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'lesson_competence_competence_id_fkey';
+						columns: ['competence_id'];
+						isOneToOne: false;
+						referencedRelation: 'competence';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'lesson_competence_lesson_id_fkey';
+						columns: ['lesson_id'];
+						isOneToOne: false;
+						referencedRelation: 'lesson';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			lesson_progress: {
+				Row: {
+					completed_at: string;
+					course_id: number;
+					event_id: string;
+					lesson_id: number;
+					person_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					completed_at?: string;
+					course_id: number;
+					event_id: string;
+					lesson_id: number;
+					person_id?: string;
+				};
+				Update: {
+					completed_at?: string;
+					course_id?: number;
+					event_id?: string;
+					lesson_id?: number;
+					person_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'lesson_progress_course_id_fkey';
+						columns: ['course_id'];
+						isOneToOne: false;
+						referencedRelation: 'course';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'lesson_progress_lesson_id_fkey';
+						columns: ['lesson_id'];
+						isOneToOne: false;
+						referencedRelation: 'lesson';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'lesson_progress_person_id_fkey';
+						columns: ['person_id'];
+						isOneToOne: false;
+						referencedRelation: 'profile';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			person_role: {
 				Row: {
 					granted_at: string;
@@ -272,7 +791,8 @@ export type Database = {
 			[_ in never]: never;
 		};
 		Functions: {
-			[_ in never]: never;
+			has_basic_digital_skills: { Args: { person: string }; Returns: boolean };
+			is_basic_digital_skills_course: { Args: { target_course: number }; Returns: boolean };
 		};
 		Enums: {
 			app_role: 'official' | 'organizer' | 'team_member' | 'unit_admin' | 'province_admin';
