@@ -18,7 +18,6 @@ export type CourseCard = {
 	level: string;
 	minutes: number;
 	lessons: number;
-	areas: string[];
 	enrolled: boolean;
 	done: number;
 	required: number;
@@ -32,49 +31,50 @@ export async function search(claims: Claims, locale: Locale, query: CatalogueQue
 	const q = query.q.trim().slice(0, 100);
 	const rows = await asUser(claims, async (tx) => {
 		await tx`select set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY}, true)`;
+		// Matching and counting touch only ids; the card details are computed for the page's rows alone.
 		return tx<(CourseCard & { total: number })[]>`
-			with wanted as (select private.search_text(${q}) as q)
+			with wanted as (select private.search_text(${q}) as q),
+			matches as (
+				select c.id, c.published_at,
+					case when wanted.q = '' then 0 else extensions.word_similarity(wanted.q, c.search_text) end as rank
+				from public.course c cross join wanted
+				where c.status = 'published'
+					and (wanted.q = '' or c.search_text like '%' || wanted.q || '%' or wanted.q operator(extensions.<%) c.search_text)
+					and (${query.audience}::text is null or c.audience in (${query.audience}, 'everyone'))
+					and (${query.level}::text is null or c.level = ${query.level})
+					and (${query.area}::text is null or exists (
+						select 1 from public.course_competence cc
+						join public.competence k on k.id = cc.competence_id
+						left join public.competence_mapping m on m.from_competence_id = k.id
+						left join public.competence k2 on k2.id = m.to_competence_id
+						join public.competence_area a on a.id in (k.area_id, k2.area_id)
+						where cc.course_id = c.id and a.framework = ${AREA_FRAMEWORK} and a.code = ${query.area}))
+			),
+			page as (
+				select id, rank, published_at, count(*) over () as total from matches
+				order by rank desc, published_at desc nulls last, id
+				limit ${PAGE_SIZE} offset ${(query.page - 1) * PAGE_SIZE}
+			)
 			select c.slug,
 				case when ${locale} = 'en' then c.title_en else c.title_vi end as title,
 				case when ${locale} = 'en' then c.summary_en else c.summary_vi end as summary,
 				c.audience, c.level,
 				coalesce(stats.minutes, 0)::int as minutes, coalesce(stats.lessons, 0)::int as lessons,
 				coalesce(stats.required, 0)::int as required,
-				array(
-					select distinct a.code from public.course_competence cc
-					join public.competence k on k.id = cc.competence_id
-					left join public.competence_mapping m on m.from_competence_id = k.id
-					left join public.competence k2 on k2.id = m.to_competence_id
-					join public.competence_area a on a.id in (k.area_id, k2.area_id) and a.framework = ${AREA_FRAMEWORK}
-					where cc.course_id = c.id order by a.code
-				) as areas,
 				(e.person_id is not null) as enrolled,
 				(select count(*)::int from public.lesson_progress p join public.lesson l on l.id = p.lesson_id and l.required
 					where p.person_id = auth.uid() and p.course_id = c.id) as done,
-				cc2.completed_at as "completedAt",
-				count(*) over ()::int as total
-			from public.course c
-			cross join wanted
+				done.completed_at as "completedAt",
+				page.total::int as total
+			from page
+			join public.course c on c.id = page.id
 			left join lateral (
 				select sum(l.minutes) as minutes, count(*) as lessons, count(*) filter (where l.required) as required
 				from public.lesson l where l.course_id = c.id
 			) stats on true
 			left join public.enrolment e on e.course_id = c.id and e.person_id = auth.uid()
-			left join public.course_completion cc2 on cc2.course_id = c.id and cc2.person_id = auth.uid()
-			where c.status = 'published'
-				and (wanted.q = '' or c.search_text like '%' || wanted.q || '%' or wanted.q operator(extensions.<%) c.search_text)
-				and (${query.audience}::text is null or c.audience in (${query.audience}, 'everyone'))
-				and (${query.level}::text is null or c.level = ${query.level})
-				and (${query.area}::text is null or exists (
-					select 1 from public.course_competence cc
-					join public.competence k on k.id = cc.competence_id
-					left join public.competence_mapping m on m.from_competence_id = k.id
-					left join public.competence k2 on k2.id = m.to_competence_id
-					join public.competence_area a on a.id in (k.area_id, k2.area_id)
-					where cc.course_id = c.id and a.framework = ${AREA_FRAMEWORK} and a.code = ${query.area}))
-			order by case when wanted.q = '' then 0 else extensions.word_similarity(wanted.q, c.search_text) end desc,
-				c.published_at desc nulls last, c.id
-			limit ${PAGE_SIZE} offset ${(query.page - 1) * PAGE_SIZE}`;
+			left join public.course_completion done on done.course_id = c.id and done.person_id = auth.uid()
+			order by page.rank desc, page.published_at desc nulls last, page.id`;
 	});
 	return { courses: rows.map(({ total: _total, ...card }) => card), total: rows[0]?.total ?? 0 };
 }
