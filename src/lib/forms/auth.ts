@@ -3,9 +3,9 @@
 import * as v from 'valibot';
 import { parseIdentifier } from './identifier.ts';
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
-export const NAME_MAX = 100;
+import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from './limits.ts';
+
+export { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN };
 
 const password = v.pipe(
 	v.string(),
