@@ -6,14 +6,17 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { registerAccounts } from './lib/accounts.ts';
+import { browserScripts } from './lib/browser.ts';
 import { prepareApp, type App } from './lib/build.ts';
 import { embeddedDatabase, postgresDatabase, type BenchDatabase } from './lib/database.ts';
+import { datasetSize, generateDataset, type DatasetSummary } from './lib/dataset.ts';
 import { machineCpuSeconds } from './lib/cpu.ts';
 import { runLoad } from './lib/load.ts';
 import { readOptions, type BenchOptions } from './lib/options.ts';
-import { formatTable, printReport, writeReport, type ModeReport } from './lib/report.ts';
+import { formatTable, formatWeight, printReport, writeReport, type ModeReport } from './lib/report.ts';
 import { startServer, type RunningServer } from './lib/server.ts';
 import type { DatabaseMode, ScenarioContext, ScenarioOutcome } from './lib/types.ts';
+import { measurePageScripts, type PageWeight } from './lib/weight.ts';
 import { scenarios as allScenarios } from './scenarios/index.ts';
 
 const options = readOptions();
@@ -78,6 +81,17 @@ function settings(opts: BenchOptions) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
 
+/** The JavaScript of a lesson page depends on the build, not on the database: measured once per run. */
+let pageWeight: PageWeight | undefined;
+
+async function measureLessonScripts(baseUrl: string, dataset: DatasetSummary): Promise<PageWeight> {
+	const course = dataset.catalogue.find((c) => c.lessons.length > 1) ?? dataset.catalogue[0];
+	const page = `/learn/${course.slug}/${course.lessons[1]?.slug ?? course.lessons[0].slug}`;
+	const weight = await measurePageScripts(baseUrl, page);
+	if (process.env.BENCH_BROWSER !== '0') weight.browser = await browserScripts(new URL(page, baseUrl).href, weight.scripts.map((script) => script.url));
+	return weight;
+}
+
 function judge(outcome: ScenarioOutcome) {
 	const r = outcome.result;
 	if (!r) return;
@@ -120,12 +134,26 @@ async function runMode(app: App, mode: DatabaseMode): Promise<ModeReport> {
 		cleanups.add(disposeDatabase);
 		report.database = database.description;
 		report.postgresVersion = database.serverVersion;
-		console.log(`\n[${mode}] starting node server.js (${database.description})…`);
+		const size = datasetSize(mode);
+		console.log(`\n[${mode}] generating ${size.courses} courses and ${size.learners} learners in ${database.description}${size.note ? ` (${size.note})` : ''}…`);
+		const dataset = await generateDataset({ appDir: app.dir, benchRoot: options.root, env: database.env, size });
+		report.dataset = { ...dataset, catalogue: undefined, note: size.note };
+		console.log(`[${mode}] data set: ${describeDataset(dataset)}`);
+		console.log(`[${mode}] starting node server.js…`);
 		const first = await start();
 		cleanups.add(stopServer);
 		report.serverStartupMs = first.startupMs;
 		console.log(`[${mode}] answering on ${first.baseUrl} after ${(first.startupMs / 1000).toFixed(1)} s; registering ${options.accounts} bench accounts…`);
 		const accounts = await registerAccounts(first.baseUrl, options.accounts);
+		if (!pageWeight) {
+			try {
+				pageWeight = await measureLessonScripts(first.baseUrl, dataset);
+				report.pageWeight = pageWeight;
+				console.log(`[${mode}] ${formatWeight(pageWeight).split('\n')[0]}`);
+			} catch (error) {
+				report.failures.push(`could not measure the JavaScript of a lesson page: ${(error as Error).message}`);
+			}
+		}
 		for (const scenario of selected) {
 			const outcome: ScenarioOutcome = { name: scenario.name, description: scenario.description, budget: scenario.budget, failures: [], warnings: [] };
 			report.scenarios.push(outcome);
@@ -147,6 +175,7 @@ async function runMode(app: App, mode: DatabaseMode): Promise<ModeReport> {
 				baseUrl: running.baseUrl,
 				options,
 				accounts,
+				dataset,
 				load: (spec) => runLoad(running.baseUrl, spec, options, { server: running.cpuSeconds, database: database!.backendCpu })
 			};
 			process.stdout.write(`[${mode}] ${scenario.name} (${scenario.description}): ${options.warmup} s warm-up + ${options.duration} s… `);
@@ -194,6 +223,13 @@ async function runMode(app: App, mode: DatabaseMode): Promise<ModeReport> {
 	return report;
 }
 
+function describeDataset(d: DatasetSummary): string {
+	const steps = Object.entries(d.seconds).map(([step, seconds]) => `${step} ${seconds}`).join(', ');
+	return `${d.courses} published courses (${d.generatedCourses} generated + demo), ${d.lessons} lessons, ${d.learners} learners, ` +
+		`${d.enrolments} enrolments, ${d.lessonProgress} lesson progress rows, ${d.completions} completions: ` +
+		`${d.totalSeconds} s (${steps}; migrations before: ${d.migrateSeconds} s)`;
+}
+
 /** Cores busy over one second while the benchmark does nothing: what other processes are using. */
 async function idleCpu(): Promise<number | null> {
 	const before = machineCpuSeconds();
@@ -228,7 +264,10 @@ async function main() {
 
 	if (reports.length > 1) {
 		console.log('\n== summary');
-		for (const report of reports) console.log(`\n${report.mode}\n${formatTable(report)}`);
+		for (const report of reports) {
+			console.log(`\n${report.mode}${report.dataset ? `: ${describeDataset({ ...report.dataset, catalogue: [] })}` : ''}\n${formatTable(report)}`);
+		}
+		if (pageWeight) console.log(`\n${formatWeight(pageWeight)}`);
 	}
 	console.log(`\ndone in ${Math.round((Date.now() - started) / 1000)} s`);
 	const trustworthy = reports.every((report) => report.failures.length === 0 && report.scenarios.every((outcome) => outcome.failures.length === 0));

@@ -36,7 +36,7 @@ export function freePort(): Promise<number> {
 }
 
 /** The environment of the server: ours minus anything that would point it elsewhere, plus the mode's. */
-function serverEnv(port: number, extra: Record<string, string>): NodeJS.ProcessEnv {
+export function serverEnv(port: number, extra: Record<string, string>): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	for (const name of Object.keys(env)) {
 		if (name.startsWith('BENCH_') || ['DATABASE_URL', 'HOCSO_DATA_DIR', 'SEED_DEMO', 'PORT', 'HOST', 'TRUST_PROXY', 'ORIGIN'].includes(name)) delete env[name];

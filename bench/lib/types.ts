@@ -2,6 +2,7 @@
 // the results table); add one as bench/scenarios/<name>.ts and list it in bench/scenarios/index.ts.
 import type { BenchOptions } from './options.ts';
 import type { BenchAccount } from './accounts.ts';
+import type { DatasetSummary } from './dataset.ts';
 
 export type DatabaseMode = 'embedded' | 'postgres';
 
@@ -63,7 +64,14 @@ export type LoadResult = {
 	cpuCores: { server: number | null; database: number | null; client: number; other: number | null };
 };
 
-export type Budget = { p95Ms?: number; minRequestsPerSecond?: number };
+export type Budget = {
+	p95Ms?: number;
+	minRequestsPerSecond?: number;
+	/** No connection error, wrong status or wrong content at all. */
+	zeroErrors?: boolean;
+	/** The modes the budget is set for (DESIGN.md §5 sets some on real Postgres only); default all. */
+	modes?: DatabaseMode[];
+};
 
 export type ScenarioContext = {
 	mode: DatabaseMode;
@@ -72,6 +80,8 @@ export type ScenarioContext = {
 	options: BenchOptions;
 	/** Accounts registered for this run, each with a live session cookie. */
 	accounts: BenchAccount[];
+	/** What the generator loaded before the server started: sizes, and every course with its lessons. */
+	dataset: DatasetSummary;
 	load: (spec: LoadSpec) => Promise<LoadResult>;
 };
 

@@ -1,8 +1,20 @@
-// Every scenario, in the order they run. Later ones (catalogue search, lesson page, quiz submission)
-// go here too; a scenario that needs data of its own creates it in setup().
+// Every scenario, in the order they run. A scenario that needs data of its own creates it in setup();
+// the catalogue and lesson scenarios use the data set generated before the server started.
 import type { Scenario } from '../lib/types.ts';
+import { catalogueSearchAnonymous } from './catalogue-search.ts';
+import { catalogueSearchSignedIn } from './catalogue-search-signed-in.ts';
 import { homeAnonymous } from './home-anonymous.ts';
 import { homeSignedIn } from './home-signed-in.ts';
+import { lessonPageAnonymous } from './lesson-page.ts';
+import { lessonPageSignedIn } from './lesson-page-signed-in.ts';
 import { signIn } from './sign-in.ts';
 
-export const scenarios: Scenario<unknown>[] = [homeAnonymous, homeSignedIn, signIn];
+export const scenarios: Scenario<unknown>[] = [
+	homeAnonymous,
+	homeSignedIn,
+	catalogueSearchAnonymous,
+	catalogueSearchSignedIn,
+	lessonPageAnonymous,
+	lessonPageSignedIn,
+	signIn
+] as Scenario<unknown>[];

@@ -43,6 +43,19 @@ comment on table public.competence is
   'are not broken down further carry one competence per area with the area''s code.';
 create index competence_area_idx on public.competence (area_id);
 
+-- A competence's framework is its area's.
+create function private.check_competence_framework() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  if not exists (select 1 from public.competence_area a where a.id = new.area_id and a.framework = new.framework) then
+    raise exception 'competence and area belong to different frameworks' using errcode = 'check_violation';
+  end if;
+  return new;
+end;
+$$;
+create trigger competence_check_framework before insert or update of framework, area_id on public.competence
+  for each row execute function private.check_competence_framework();
+
 -- ───────────────────────────── competence_mapping ─────────────────────────────
 create table public.competence_mapping (
   from_competence_id bigint not null references public.competence (id) on delete cascade,

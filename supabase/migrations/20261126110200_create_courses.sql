@@ -75,9 +75,10 @@ comment on table public.lesson is
   '(body_schema is that list''s version); rendered to HTML on the server. position orders it in its module.';
 create index lesson_course_idx on public.lesson (course_id);
 
--- A lesson belongs to its module's course.
+-- A lesson belongs to its module's course. Security definer: the check must see the module whether or not
+-- the caller may, so that a hidden course is refused by its policy (42501), not mistaken for a mismatch.
 create function private.check_lesson_module() returns trigger
-language plpgsql set search_path = '' as $$
+language plpgsql security definer set search_path = '' as $$
 begin
   if not exists (select 1 from public.course_module m where m.id = new.module_id and m.course_id = new.course_id) then
     raise exception 'lesson module belongs to another course' using errcode = 'check_violation';
@@ -87,6 +88,34 @@ end;
 $$;
 create trigger lesson_check_module before insert or update of module_id, course_id on public.lesson
   for each row execute function private.check_lesson_module();
+
+-- A module (and with it its lessons and the progress recorded on them) stays in the course it was made in.
+create function private.keep_module_course() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+  raise exception 'a module cannot move to another course' using errcode = 'check_violation';
+end;
+$$;
+create trigger course_module_keep_course before update of course_id on public.course_module
+  for each row when (old.course_id is distinct from new.course_id) execute function private.keep_module_course();
+
+-- Publishing stamps the course: a new published_version and the time, set here and nowhere else.
+create function private.stamp_publication() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+  if new.status = 'published' and (tg_op = 'INSERT' or old.status is distinct from 'published') then
+    new.published_version := coalesce(case when tg_op = 'UPDATE' then old.published_version end, 0) + 1;
+    new.published_at := now();
+  elsif tg_op = 'UPDATE' then
+    new.published_version := old.published_version;
+    new.published_at := old.published_at;
+  end if;
+  new.updated_at := now();
+  return new;
+end;
+$$;
+create trigger course_stamp_publication before insert or update on public.course
+  for each row execute function private.stamp_publication();
 
 -- ───────────────────────────── competence tags ─────────────────────────────
 create table public.course_competence (
@@ -105,13 +134,34 @@ create table public.lesson_competence (
 );
 comment on table public.lesson_competence is 'A competence a lesson develops, at a level of its framework.';
 
+-- A tag's level is one of its framework's levels.
+create function private.check_competence_level() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  if new.level > (select f.max_level from public.competence c join public.competence_framework f on f.code = c.framework
+                  where c.id = new.competence_id) then
+    raise exception 'level beyond the framework''s highest level' using errcode = 'check_violation';
+  end if;
+  return new;
+end;
+$$;
+create trigger course_competence_check_level before insert or update on public.course_competence
+  for each row execute function private.check_competence_level();
+create trigger lesson_competence_check_level before insert or update on public.lesson_competence
+  for each row execute function private.check_competence_level();
+
 -- ───────────────────────────── helpers ─────────────────────────────
+create function private.may_author_in_unit(owner_unit bigint) returns boolean
+language sql stable security definer set search_path = '' as $$
+  select private.is_province_admin() or (owner_unit is not null and private.has_role_in_unit(owner_unit, 'organizer'));
+$$;
+comment on function private.may_author_in_unit(bigint) is 'Whether the current user may author content owned by the unit.';
+
 create function private.can_author_course(target_course bigint) returns boolean
 language sql stable security definer set search_path = '' as $$
   select private.is_province_admin() or exists (
     select 1 from public.course c
-    where c.id = target_course and c.owner_unit_id is not null
-      and private.has_role_in_unit(c.owner_unit_id, 'organizer')
+    where c.id = target_course and private.may_author_in_unit(c.owner_unit_id)
   );
 $$;
 comment on function private.can_author_course(bigint) is 'Whether the current user may edit the course (organizer of its unit, or province admin).';
@@ -122,7 +172,8 @@ language sql stable security definer set search_path = '' as $$
 $$;
 comment on function private.is_published_course(bigint) is 'Whether the course is published (visible to everyone).';
 
-grant execute on function private.can_author_course(bigint), private.is_published_course(bigint) to anon, authenticated, service_role;
+grant execute on function private.may_author_in_unit(bigint), private.can_author_course(bigint), private.is_published_course(bigint)
+  to anon, authenticated, service_role;
 
 -- ───────────────────────────── policies ─────────────────────────────
 alter table public.course enable row level security;
@@ -133,15 +184,15 @@ alter table public.lesson_competence enable row level security;
 
 create policy "Everyone reads published courses" on public.course for select to anon, authenticated
   using (status = 'published');
+-- The course policies test the row itself (not a lookup by id), so that a row being inserted is seen too.
 create policy "Authors read the courses they may edit" on public.course for select to authenticated
-  using (private.can_author_course(id));
+  using (private.may_author_in_unit(owner_unit_id));
 create policy "Organizers add courses in their units" on public.course for insert to authenticated
-  with check (private.is_province_admin() or (owner_unit_id is not null and private.has_role_in_unit(owner_unit_id, 'organizer')));
+  with check (private.may_author_in_unit(owner_unit_id));
 create policy "Authors edit their courses" on public.course for update to authenticated
-  using (private.can_author_course(id))
-  with check (private.is_province_admin() or (owner_unit_id is not null and private.has_role_in_unit(owner_unit_id, 'organizer')));
+  using (private.may_author_in_unit(owner_unit_id)) with check (private.may_author_in_unit(owner_unit_id));
 create policy "Authors remove their courses" on public.course for delete to authenticated
-  using (private.can_author_course(id));
+  using (private.may_author_in_unit(owner_unit_id));
 
 create policy "Everyone reads modules of published courses" on public.course_module for select to anon, authenticated
   using (private.is_published_course(course_id));
@@ -169,5 +220,10 @@ create policy "Authors manage tags of their lessons" on public.lesson_competence
   with check (exists (select 1 from public.lesson l where l.id = lesson_id and private.can_author_course(l.course_id)));
 
 grant select on public.course, public.course_module, public.lesson, public.course_competence, public.lesson_competence to anon, authenticated;
-grant insert, update, delete on public.course, public.course_module, public.lesson, public.course_competence, public.lesson_competence to authenticated;
+-- Who created a course and its publication stamps are set by the database, not by authors.
+grant insert (slug, language, audience, level, status, title_vi, title_en, summary_vi, summary_en, outcomes_vi, outcomes_en, owner_unit_id),
+  update (slug, language, audience, level, status, title_vi, title_en, summary_vi, summary_en, outcomes_vi, outcomes_en, owner_unit_id)
+  on public.course to authenticated;
+grant delete on public.course to authenticated;
+grant insert, update, delete on public.course_module, public.lesson, public.course_competence, public.lesson_competence to authenticated;
 grant all on public.course, public.course_module, public.lesson, public.course_competence, public.lesson_competence to service_role;

@@ -16,7 +16,7 @@ create index enrolment_course_idx on public.enrolment (course_id);
 
 -- The last lesson must belong to the enrolled course.
 create function private.check_enrolment_lesson() returns trigger
-language plpgsql set search_path = '' as $$
+language plpgsql security definer set search_path = '' as $$
 begin
   if new.last_lesson_id is not null
      and not exists (select 1 from public.lesson l where l.id = new.last_lesson_id and l.course_id = new.course_id) then
@@ -42,9 +42,10 @@ comment on table public.lesson_progress is
   'repeated delivery (double click, retry, offline sync) is recognised and applied once.';
 create index lesson_progress_course_idx on public.lesson_progress (person_id, course_id);
 
--- The course_id is the lesson's own; it is stored to count a course's progress cheaply.
+-- The course_id is the lesson's own; it is stored to count a course's progress cheaply. Security definer
+-- so that a lesson of a hidden course is refused by the policy, not reported as a mismatch.
 create function private.check_progress_course() returns trigger
-language plpgsql set search_path = '' as $$
+language plpgsql security definer set search_path = '' as $$
 begin
   if not exists (select 1 from public.lesson l where l.id = new.lesson_id and l.course_id = new.course_id) then
     raise exception 'lesson belongs to another course' using errcode = 'check_violation';
