@@ -14,9 +14,9 @@ import { machineCpuSeconds } from './lib/cpu.ts';
 import { runLoad } from './lib/load.ts';
 import { readOptions, type BenchOptions } from './lib/options.ts';
 import { formatTable, formatWeight, printReport, writeReport, type ModeReport } from './lib/report.ts';
-import { startServer, type RunningServer } from './lib/server.ts';
+import { drain, startServer, type RunningServer } from './lib/server.ts';
 import type { DatabaseMode, ScenarioContext, ScenarioOutcome } from './lib/types.ts';
-import { measurePageScripts, type PageWeight } from './lib/weight.ts';
+import { crawlPageScripts, weighScripts, type PageWeight } from './lib/weight.ts';
 import { scenarios as allScenarios } from './scenarios/index.ts';
 
 const options = readOptions();
@@ -79,17 +79,16 @@ function settings(opts: BenchOptions) {
 	};
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
-
 /** The JavaScript of a lesson page depends on the build, not on the database: measured once per run. */
 let pageWeight: PageWeight | undefined;
 
 async function measureLessonScripts(baseUrl: string, dataset: DatasetSummary): Promise<PageWeight> {
 	const course = dataset.catalogue.find((c) => c.lessons.length > 1) ?? dataset.catalogue[0];
 	const page = `/learn/${course.slug}/${course.lessons[1]?.slug ?? course.lessons[0].slug}`;
-	const weight = await measurePageScripts(baseUrl, page);
-	if (process.env.BENCH_BROWSER !== '0') weight.browser = await browserScripts(new URL(page, baseUrl).href, weight.scripts.map((script) => script.url));
-	return weight;
+	const crawled = await crawlPageScripts(baseUrl, page);
+	const browser = process.env.BENCH_BROWSER === '0' ? undefined : await browserScripts(new URL(page, baseUrl).href, crawled.map((url) => new URL(url).pathname));
+	const extra = browser && 'missedByCrawl' in browser ? browser.missedByCrawl.map((pathname) => new URL(pathname, baseUrl).href) : [];
+	return { ...(await weighScripts(page, [...crawled, ...extra])), browser };
 }
 
 function judge(outcome: ScenarioOutcome) {
@@ -184,7 +183,12 @@ async function runMode(app: App, mode: DatabaseMode): Promise<ModeReport> {
 				const state = await scenario.setup?.(context);
 				outcome.result = await scenario.run(context, state);
 				// autocannon hangs up on requests still in flight; let the server finish them before going on.
-				await settle();
+				try {
+					outcome.drainSeconds = Math.round((await drain(running.baseUrl, 60_000)) / 100) / 10;
+					if (outcome.drainSeconds > 5) outcome.warnings.push(`the server needed ${outcome.drainSeconds} s after the run to finish the requests still in flight`);
+				} catch (error) {
+					outcome.failures.push(`the server did not finish the requests still in flight within 60 s (${(error as Error).message}): the next scenarios are disturbed`);
+				}
 				outcome.serverLogErrors = running.log().errors - errorsBefore;
 				const died = running.exitStatus();
 				if (died) outcome.failures.push(`the server died during this scenario (${died})`);

@@ -73,13 +73,13 @@ export function formatWeight(weight: PageWeight): string {
 	const lines = [
 		`JavaScript on a lesson page (${weight.page}): ${weight.scripts.length} files, ${kb(total.gzip)} gzip -9 ` +
 			`(${kb(total.brotli)} brotli, ${kb(total.bytes)} uncompressed; as served: ${kb(total.servedBrotli)} br, ${kb(total.servedGzip)} gzip) ` +
-			`— budget ≤ ${kb(weight.budgetBytes)} compressed: ${weight.withinBudget ? 'ok' : 'MISSED'}`
+			`— budget ≤ ${kb(weight.budgetBytes)} compressed, held against gzip: ${weight.withinBudget ? 'ok' : 'MISSED'}`
 	];
 	if (weight.browser) {
 		lines.push('error' in weight.browser
 			? `  browser cross-check not run: ${weight.browser.error}`
 			: `  Chromium loaded ${weight.browser.scripts} scripts, ${kb(weight.browser.transferredBytes)} transferred` +
-				(weight.browser.missedByCrawl.length ? `; NOT found by the crawl: ${weight.browser.missedByCrawl.join(', ')}` : '; the same files as the crawl'));
+				(weight.browser.missedByCrawl.length ? `; also counted above, not found by the crawl: ${weight.browser.missedByCrawl.join(', ')}` : '; the same files as the crawl'));
 	}
 	for (const script of weight.scripts) lines.push(`  ${kb(script.gzip).padStart(9)} gzip  ${kb(script.bytes).padStart(9)} raw  ${script.url}`);
 	return lines.join('\n');

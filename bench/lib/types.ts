@@ -99,6 +99,8 @@ export type ScenarioOutcome = {
 	description: string;
 	budget?: Budget;
 	result?: LoadResult;
+	/** Seconds the server needed after the run to finish the requests autocannon left in flight. */
+	drainSeconds?: number;
 	/** Error lines the server logged while this scenario ran (its warm-up included). */
 	serverLogErrors?: number;
 	/** Why the scenario is not trustworthy (wrong responses, errors) or could not run at all. */

@@ -13,7 +13,7 @@ async function probe(context: ScenarioContext): Promise<Expected[]> {
 	const expected: Expected[] = [];
 	for (const q of QUERIES) {
 		const path = `/courses?q=${encodeURIComponent(q)}`;
-		const response = await fetch(`${context.baseUrl}${path}`, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(10_000) });
+		const response = await fetch(`${context.baseUrl}${path}`, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(60_000) });
 		const body = await response.text();
 		const status = extract(body, /<p role="status">([^<]*)<\/p>/);
 		const firstCourse = extract(body, /<h2><a href="(\/courses\/[^"]+)">/);

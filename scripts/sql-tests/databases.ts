@@ -1,5 +1,7 @@
 // Fresh, migrated databases for the SQL tests: copies of a database migrated once, either in-memory PGlite
-// instances (embedded) or databases on the server DATABASE_URL points at. Each carries pgTAP in `extensions`.
+// instances (embedded) or databases on the server DATABASE_URL points at. Each carries pgTAP in `extensions`
+// and whatever the runner's setup step committed in the template (the test helpers of
+// supabase/tests/00000-setup-*.sql), so that every copy starts with them.
 import { availableParallelism } from 'node:os';
 import type { Sql } from 'postgres';
 import { pgtap } from '@electric-sql/pglite-pgtap';
@@ -8,6 +10,9 @@ import { connect } from '../../src/lib/server/db/index.ts';
 import { applyShim, migrate } from '../../src/lib/server/db/migrate.ts';
 
 export type FreshDatabase = { sql: Sql; close: () => Promise<void> };
+
+/** Runs on the template, after the migrations and with SEARCH_PATH set, before the template is copied. */
+export type Setup = (sql: Sql) => Promise<void>;
 
 export type Databases = {
 	description: string;
@@ -20,7 +25,7 @@ export type Databases = {
 // Supabase puts `extensions` on its roles' search_path; the test files call pgTAP unqualified, as there.
 const SEARCH_PATH = `set search_path to "$user", public, extensions`;
 
-async function prepare(sql: Sql, root: string) {
+async function prepare(sql: Sql, root: string, setup: Setup) {
 	await applyShim(sql, root);
 	await migrate(sql, root);
 	try {
@@ -30,6 +35,8 @@ async function prepare(sql: Sql, root: string) {
 			cause: error
 		});
 	}
+	await sql.unsafe(SEARCH_PATH);
+	await setup(sql);
 }
 
 /**
@@ -37,12 +44,12 @@ async function prepare(sql: Sql, root: string) {
  * PGlite loaded from that dump (about 0.5 s, against 1.5 s to start and migrate one), served on a loopback
  * socket like startEmbedded's. PGlite runs on this thread, so files run one after another.
  */
-export async function embeddedDatabases(root: string): Promise<Databases> {
+export async function embeddedDatabases(root: string, setup: Setup): Promise<Databases> {
 	const template = await startEmbedded({ extensions: { pgtap } });
 	const sql = connect(template.url, { max: 1 });
 	let dump: Blob;
 	try {
-		await prepare(sql, root);
+		await prepare(sql, root, setup);
 		dump = await template.db.dumpDataDir('none');
 	} finally {
 		await sql.end({ timeout: 1 });
@@ -71,7 +78,7 @@ export async function embeddedDatabases(root: string): Promise<Databases> {
 }
 
 /** Migrates once into a template database, then gives each file its own copy; all are dropped at the end. */
-export async function serverDatabases(url: string, root: string): Promise<Databases> {
+export async function serverDatabases(url: string, root: string, setup: Setup): Promise<Databases> {
 	const admin = connect(url, { max: 2 });
 	const prefix = `hocso_sql_test_${process.pid}_${Date.now().toString(36)}`;
 	const template = `${prefix}_template`;
@@ -108,7 +115,7 @@ export async function serverDatabases(url: string, root: string): Promise<Databa
 		created.push(template);
 		const sql = connect(at(template), { max: 1 });
 		try {
-			await prepare(sql, root);
+			await prepare(sql, root, setup);
 		} finally {
 			await sql.end({ timeout: 1 });
 		}

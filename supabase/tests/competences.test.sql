@@ -7,37 +7,9 @@ create extension if not exists pgtap with schema extensions;
 select plan(97);
 
 -- ───────────── personas ─────────────
--- pg_temp helpers live in this transaction only, so the file runs unchanged under `supabase test db`.
--- An account's id is derived from its persona name.
-create function pg_temp.id(persona text) returns uuid language sql immutable
-  as $$ select md5(persona)::uuid $$;
-create function pg_temp.unit(code text, valid_from date default '2025-07-01') returns bigint language plpgsql stable
-  as $$ declare unit_id bigint;
-        begin select u.id into strict unit_id from public.unit u where u.code = $1 and u.valid_from = $2; return unit_id; end $$;
-create function pg_temp.sign_up(persona text, display_name text, home_unit bigint default null) returns void language sql
-  as $$ insert into auth.users (id, email, raw_user_meta_data)
-        values (pg_temp.id(persona), persona || '@example.vn',
-                jsonb_build_object('display_name', display_name, 'home_unit_id', home_unit)) $$;
-create function pg_temp.sign_in(persona text) returns void language sql
-  as $$ select set_config('role', 'authenticated', true),
-               set_config('request.jwt.claims', json_build_object('sub', pg_temp.id(persona), 'role', 'authenticated')::text, true) $$;
-create function pg_temp.sign_in_anonymously() returns void language sql
-  as $$ select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true) $$;
--- A competence by its framework and code (readable by everyone, so usable whoever is signed in).
-create function pg_temp.competence(framework text, code text) returns bigint language plpgsql stable
-  as $$ declare competence_id bigint;
-        begin select c.id into strict competence_id from public.competence c where c.framework = $1 and c.code = $2;
-              return competence_id; end $$;
-
--- Commune A is Phường Nha Trang.
-select pg_temp.sign_up('citizen_a', 'Nguyễn Thị Lan', pg_temp.unit('22366'));
-select pg_temp.sign_up('organizer_a', 'Võ Thị Thu', pg_temp.unit('22366'));
-select pg_temp.sign_up('admin_a', 'Hoàng Minh Đức', pg_temp.unit('22366'));
-select pg_temp.sign_up('province_admin', 'Ngô Văn Hùng');
-insert into public.person_role (person_id, role, unit_id) values
-  (pg_temp.id('organizer_a'), 'organizer', pg_temp.unit('22366')),
-  (pg_temp.id('admin_a'), 'unit_admin', pg_temp.unit('22366')),
-  (pg_temp.id('province_admin'), 'province_admin', null);
+-- Standard personas (see tests.create_personas in 00000-setup-test-helpers.sql): commune A's citizen,
+-- organizer and unit admin, and the province admin.
+select tests.create_personas('citizen_a', 'organizer_a', 'admin_a', 'province_admin');
 create temp table competence_framework_before as table public.competence_framework;
 create temp table competence_area_before as table public.competence_area;
 create temp table competence_before as table public.competence;
@@ -46,7 +18,7 @@ create temp table competence_mapping_before as table public.competence_mapping;
 -- ───────────── everyone reads the three frameworks ─────────────
 create function pg_temp.reads_frameworks(persona text) returns setof text language plpgsql as $$
 begin
-  if persona = 'anonymous' then perform pg_temp.sign_in_anonymously(); else perform pg_temp.sign_in(persona); end if;
+  perform tests.act_as(persona);
   return next set_eq($q$ select code from public.competence_framework $q$,
     array['digcomp22', 'tt02_2025', 'qd757_2025'], persona || ' reads the three frameworks');
   return next results_eq($q$ select framework, count(*)::int from public.competence_area group by framework order by framework $q$,
@@ -58,7 +30,7 @@ begin
   return next set_eq(
     $q$ select t.framework || ' ' || t.code from public.competence_mapping m
         join public.competence t on t.id = m.to_competence_id
-        where m.from_competence_id = pg_temp.competence('digcomp22', '4.2') $q$,
+        where m.from_competence_id = tests.competence('digcomp22', '4.2') $q$,
     array['tt02_2025 4.2', 'qd757_2025 4'],
     persona || ' reads that DigComp 4.2 maps onto Circular 02''s 4.2 and Decision 757''s group 4');
 end
@@ -67,7 +39,7 @@ select pg_temp.reads_frameworks(persona)
 from unnest(array['anonymous', 'citizen_a', 'organizer_a', 'admin_a', 'province_admin']) as persona;
 
 -- ───────────── the loaded data, read anonymously ─────────────
-select pg_temp.sign_in_anonymously();
+select tests.sign_in_anonymously();
 
 select set_eq($$ select code from public.competence where framework = 'digcomp22' $$,
   array['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '3.1', '3.2', '3.3', '3.4',
@@ -81,12 +53,12 @@ select set_eq($$ select code from public.competence where framework = 'qd757_202
 select results_eq($$ select code, max_level from public.competence_framework order by code $$,
   $$ values ('digcomp22', 8::smallint), ('qd757_2025', 1::smallint), ('tt02_2025', 8::smallint) $$,
   'DigComp and Circular 02 have 8 proficiency levels, Decision 757 one');
-select results_eq($$ select name_vi, name_en from public.competence where id = pg_temp.competence('digcomp22', '4.2') $$,
+select results_eq($$ select name_vi, name_en from public.competence where id = tests.competence('digcomp22', '4.2') $$,
   $$ values ('Bảo vệ dữ liệu cá nhân và quyền riêng tư', 'Protecting personal data and privacy') $$,
   'DigComp 4.2 is protecting personal data and privacy');
 select results_eq(
   $$ select a.code, a.name_vi from public.competence c join public.competence_area a on a.id = c.area_id
-     where c.id = pg_temp.competence('tt02_2025', '6.2') $$,
+     where c.id = tests.competence('tt02_2025', '6.2') $$,
   $$ values ('6', 'Ứng dụng trí tuệ nhân tạo') $$,
   'Circular 02''s 6.2 sits in domain 6, applying artificial intelligence');
 select is_empty(
@@ -111,10 +83,10 @@ select is_empty(
   'every DigComp competence maps onto the Circular 02 competence of the same code');
 select set_eq(
   $$ select f.framework || ' ' || f.code from public.competence_mapping m join public.competence f on f.id = m.from_competence_id
-     where m.to_competence_id = pg_temp.competence('qd757_2025', '6') $$,
+     where m.to_competence_id = tests.competence('qd757_2025', '6') $$,
   array['tt02_2025 6.1', 'tt02_2025 6.2', 'tt02_2025 6.3'],
   'Decision 757''s AI group 6 is reached from Circular 02''s domain 6 only');
-select is_empty($$ select * from public.competence_mapping where to_competence_id = pg_temp.competence('qd757_2025', '0') $$,
+select is_empty($$ select * from public.competence_mapping where to_competence_id = tests.competence('qd757_2025', '0') $$,
   'nothing maps onto Decision 757''s group 0 (using devices and software), which the others lack');
 
 -- ───────────── anonymous writes nothing ─────────────
@@ -139,7 +111,7 @@ select throws_ok($$ update public.competence set name_en = 'Changed' $$,
   '42501', 'permission denied for table competence', 'anonymous cannot edit a competence');
 select throws_ok($$ delete from public.competence $$,
   '42501', 'permission denied for table competence', 'anonymous cannot remove a competence');
-select throws_ok($$ insert into public.competence_mapping values (pg_temp.competence('digcomp22', '1.1'), pg_temp.competence('tt02_2025', '1.2')) $$,
+select throws_ok($$ insert into public.competence_mapping values (tests.competence('digcomp22', '1.1'), tests.competence('tt02_2025', '1.2')) $$,
   '42501', 'permission denied for table competence_mapping', 'anonymous cannot add a mapping');
 select throws_ok($$ update public.competence_mapping set to_competence_id = to_competence_id $$,
   '42501', 'permission denied for table competence_mapping', 'anonymous cannot edit a mapping');
@@ -150,7 +122,7 @@ select throws_ok($$ delete from public.competence_mapping $$,
 -- Not even an organizer (who tags courses with competences) or a unit admin.
 create function pg_temp.frameworks_are_read_only_to(persona text) returns setof text language plpgsql as $$
 begin
-  perform pg_temp.sign_in(persona);
+  perform tests.sign_in(persona);
   return next throws_ok($q$ insert into public.competence_framework (code, name_vi, name_en, source, max_level)
                             values ('thu_nghiem', 'Thử nghiệm', 'Trial', 'Không có', 3) $q$,
     '42501', 'new row violates row-level security policy for table "competence_framework"', persona || ' cannot add a framework');
@@ -172,7 +144,7 @@ begin
     persona || '''s edit of the competences changes no row');
   return next is_empty($q$ delete from public.competence returning id $q$,
     persona || '''s removal of the competences removes no row');
-  return next throws_ok($q$ insert into public.competence_mapping values (pg_temp.competence('digcomp22', '1.1'), pg_temp.competence('tt02_2025', '1.2')) $q$,
+  return next throws_ok($q$ insert into public.competence_mapping values (tests.competence('digcomp22', '1.1'), tests.competence('tt02_2025', '1.2')) $q$,
     '42501', 'new row violates row-level security policy for table "competence_mapping"', persona || ' cannot add a mapping');
   return next is_empty($q$ update public.competence_mapping set to_competence_id = to_competence_id returning from_competence_id $q$,
     persona || '''s edit of the mappings changes no row');
@@ -183,7 +155,7 @@ $$;
 select pg_temp.frameworks_are_read_only_to(persona)
 from unnest(array['citizen_a', 'organizer_a', 'admin_a']) as persona;
 
-reset role;
+select tests.sign_out();
 select results_eq($$ table public.competence_framework order by code $$, $$ table competence_framework_before order by code $$,
   'the frameworks are as they were: refused writes changed nothing');
 select results_eq($$ table public.competence_area order by id $$, $$ table competence_area_before order by id $$,
@@ -194,14 +166,14 @@ select results_eq($$ table public.competence_mapping order by 1, 2 $$, $$ table 
   'the mappings are as they were');
 
 -- ───────────── the province admin writes ─────────────
-select pg_temp.sign_in('province_admin');
+select tests.sign_in('province_admin');
 
 select results_eq(
   $$ update public.competence_area set confirmed = true where framework = 'qd757_2025' and code = '4' returning name_vi $$,
   array['An toàn'], 'a province admin confirms a group name checked against Decision 757');
 select results_eq(
   $$ update public.competence set name_vi = 'Hiểu biết cơ bản về trí tuệ nhân tạo', confirmed = true
-     where id = pg_temp.competence('tt02_2025', '6.1') returning code $$,
+     where id = tests.competence('tt02_2025', '6.1') returning code $$,
   array['6.1'], 'a province admin corrects and confirms a competence name');
 select results_eq(
   $$ insert into public.competence_framework (code, name_vi, name_en, source, max_level)
@@ -217,11 +189,11 @@ select results_eq(
      where framework = 'khanh_hoa_2026' and code = 'A' returning code $$,
   array['A.1'], 'a province admin adds a competence to that area');
 select results_eq(
-  $$ insert into public.competence_mapping values (pg_temp.competence('khanh_hoa_2026', 'A.1'), pg_temp.competence('qd757_2025', '2'))
+  $$ insert into public.competence_mapping values (tests.competence('khanh_hoa_2026', 'A.1'), tests.competence('qd757_2025', '2'))
      returning to_competence_id $$,
-  array[pg_temp.competence('qd757_2025', '2')], 'a province admin maps it onto a Decision 757 group');
+  array[tests.competence('qd757_2025', '2')], 'a province admin maps it onto a Decision 757 group');
 select throws_ok(
-  $$ insert into public.competence_mapping values (pg_temp.competence('digcomp22', '1.1'), pg_temp.competence('digcomp22', '1.1')) $$,
+  $$ insert into public.competence_mapping values (tests.competence('digcomp22', '1.1'), tests.competence('digcomp22', '1.1')) $$,
   '23514', null, 'a competence is not mapped onto itself');
 select throws_ok(
   $$ insert into public.competence (framework, area_id, code, name_vi, name_en)
@@ -230,9 +202,9 @@ select throws_ok(
 select throws_ok(
   $$ insert into public.competence_framework (code, name_vi, name_en, source, max_level) values ('DigComp 3', 'x', 'x', 'x', 8) $$,
   '23514', null, 'a framework code is lower-case letters, digits and underscores');
-select results_eq($$ delete from public.competence_mapping where from_competence_id = pg_temp.competence('khanh_hoa_2026', 'A.1')
+select results_eq($$ delete from public.competence_mapping where from_competence_id = tests.competence('khanh_hoa_2026', 'A.1')
                      returning to_competence_id $$,
-  array[pg_temp.competence('qd757_2025', '2')], 'a province admin removes a mapping');
+  array[tests.competence('qd757_2025', '2')], 'a province admin removes a mapping');
 select results_eq($$ delete from public.competence_framework where code = 'khanh_hoa_2026' returning code $$,
   array['khanh_hoa_2026'], 'a province admin removes a framework');
 select is((select count(*)::int from public.competence where framework = 'khanh_hoa_2026'), 0,
@@ -240,7 +212,7 @@ select is((select count(*)::int from public.competence where framework = 'khanh_
 
 -- ───────────── consistency ─────────────
 -- competence.framework repeats the area's framework; a trigger keeps the two in agreement.
-reset role;
+select tests.sign_out();
 select throws_ok(
   $$ insert into public.competence (framework, area_id, code, name_vi, name_en)
      select 'digcomp22', id, '6.9', 'Lạc khung', 'Wrong framework' from public.competence_area where framework = 'tt02_2025' and code = '6' $$,

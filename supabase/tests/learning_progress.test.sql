@@ -7,125 +7,80 @@ create extension if not exists pgtap with schema extensions;
 select plan(72);
 
 -- ───────────── personas ─────────────
--- pg_temp helpers live in this transaction only, so the file runs unchanged under `supabase test db`.
--- An account's id is derived from its persona name.
-create function pg_temp.id(persona text) returns uuid language sql immutable
-  as $$ select md5(persona)::uuid $$;
-create function pg_temp.unit(code text, valid_from date default '2025-07-01') returns bigint language plpgsql stable
-  as $$ declare unit_id bigint;
-        begin select u.id into strict unit_id from public.unit u where u.code = $1 and u.valid_from = $2; return unit_id; end $$;
-create function pg_temp.sign_up(persona text, display_name text, home_unit bigint default null) returns void language sql
-  as $$ insert into auth.users (id, email, raw_user_meta_data)
-        values (pg_temp.id(persona), persona || '@example.vn',
-                jsonb_build_object('display_name', display_name, 'home_unit_id', home_unit)) $$;
-create function pg_temp.sign_in(persona text) returns void language sql
-  as $$ select set_config('role', 'authenticated', true),
-               set_config('request.jwt.claims', json_build_object('sub', pg_temp.id(persona), 'role', 'authenticated')::text, true) $$;
-create function pg_temp.sign_in_anonymously() returns void language sql
-  as $$ select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true) $$;
+-- Standard personas (see tests.create_personas in 00000-setup-test-helpers.sql); the organizer of A
+-- lives in A.
+select tests.create_personas('citizen_a', 'villager_a', 'citizen_b', 'organizer_a', 'admin_a', 'admin_b', 'province_admin');
 -- A "done" event's id, as the client generates it: one per delivery attempt the persona makes.
 create function pg_temp.event(persona text, lesson text, attempt int default 1) returns uuid language sql immutable
   as $$ select md5(persona || ' ' || lesson || ' ' || attempt)::uuid $$;
 
--- Commune A is Phường Nha Trang, with a village; commune B is Phường Phan Rang. The organizer of A
--- lives in A.
-insert into public.unit (code, name, kind, parent_id, valid_from) values
-  ('22366-TDP01', 'Tổ dân phố Xương Huân 1', 'village', pg_temp.unit('22366'), '2025-07-01');
-select pg_temp.sign_up('citizen_a', 'Nguyễn Thị Lan', pg_temp.unit('22366'));
-select pg_temp.sign_up('villager_a', 'Trần Văn Minh', pg_temp.unit('22366-TDP01'));
-select pg_temp.sign_up('citizen_b', 'Lê Thị Hoa', pg_temp.unit('22759'));
-select pg_temp.sign_up('organizer_a', 'Võ Thị Thu', pg_temp.unit('22366'));
-select pg_temp.sign_up('admin_a', 'Hoàng Minh Đức', pg_temp.unit('22366'));
-select pg_temp.sign_up('admin_b', 'Bùi Thị Hạnh', pg_temp.unit('22759'));
-select pg_temp.sign_up('province_admin', 'Ngô Văn Hùng');
-insert into public.person_role (person_id, role, unit_id) values
-  (pg_temp.id('organizer_a'), 'organizer', pg_temp.unit('22366')),
-  (pg_temp.id('admin_a'), 'unit_admin', pg_temp.unit('22366')),
-  (pg_temp.id('admin_b'), 'unit_admin', pg_temp.unit('22759')),
-  (pg_temp.id('province_admin'), 'province_admin', null);
-
 -- ───────────── courses ─────────────
 -- Published by commune A: bai-1 and bai-2 required, doc-them optional. A draft of A. Published by B.
 insert into public.course (slug, audience, level, status, published_version, published_at, title_vi, title_en, owner_unit_id) values
-  ('ky-nang-so-co-ban', 'citizen', 'basic', 'published', 1, now(), 'Kỹ năng số cơ bản', 'Basic digital skills', pg_temp.unit('22366')),
-  ('an-toan-tren-mang', 'citizen', 'basic', 'draft', 0, null, 'An toàn trên mạng', 'Staying safe online', pg_temp.unit('22366')),
-  ('dich-vu-cong-truc-tuyen', 'everyone', 'basic', 'published', 1, now(), 'Dịch vụ công trực tuyến', 'Online public services', pg_temp.unit('22759'));
-insert into public.course_module (course_id, position, title_vi, title_en)
-select c.id, m.position, m.title_vi, m.title_en from public.course c
-cross join (values (1, 'Bắt đầu', 'Getting started'), (2, 'Đọc thêm', 'Further reading')) as m (position, title_vi, title_en)
-where m.position = 1 or c.slug = 'ky-nang-so-co-ban';
-insert into public.lesson (course_id, module_id, position, slug, title_vi, title_en, minutes, required, body)
-select m.course_id, m.id, l.position, l.slug, l.title_vi, l.title_en, 10, l.required, '{"type":"doc","content":[]}'::jsonb
-from public.course_module m join public.course c on c.id = m.course_id
-cross join (values (1, 1, 'bai-1', 'Bài 1', 'Lesson 1', true), (1, 2, 'bai-2', 'Bài 2', 'Lesson 2', true),
-                   (2, 1, 'doc-them', 'Đọc thêm', 'Further reading', false)) as l (module, position, slug, title_vi, title_en, required)
-where l.module = m.position and (l.slug = 'bai-1' or c.slug = 'ky-nang-so-co-ban');
+  ('ky-nang-so-co-ban', 'citizen', 'basic', 'published', 1, now(), 'Kỹ năng số cơ bản', 'Basic digital skills', tests.unit('22366')),
+  ('an-toan-tren-mang', 'citizen', 'basic', 'draft', 0, null, 'An toàn trên mạng', 'Staying safe online', tests.unit('22366')),
+  ('dich-vu-cong-truc-tuyen', 'everyone', 'basic', 'published', 1, now(), 'Dịch vụ công trực tuyến', 'Online public services', tests.unit('22759'));
+select tests.add_modules_and_lessons();
 
 -- The fixture's ids, readable whoever is signed in (the tables themselves hide drafts).
-create temp table course_ids as select slug, id from public.course;
-create temp table lesson_ids as select c.slug as course, l.slug as lesson, l.id from public.lesson l join public.course c on c.id = l.course_id;
-grant select on course_ids, lesson_ids to anon, authenticated;
-create function pg_temp.course(slug text) returns bigint language plpgsql stable
-  as $$ declare course_id bigint; begin select c.id into strict course_id from course_ids c where c.slug = $1; return course_id; end $$;
-create function pg_temp.lesson(course text, lesson text) returns bigint language plpgsql stable
-  as $$ declare lesson_id bigint; begin select l.id into strict lesson_id from lesson_ids l where l.course = $1 and l.lesson = $2; return lesson_id; end $$;
+select tests.remember_course_ids();
 -- Records a lesson as done, as the app does: the lesson, its course and a fresh event id.
 create function pg_temp.done(persona text, course text, lesson text, attempt int default 1) returns text language sql
   as $$ select format('insert into public.lesson_progress (lesson_id, course_id, event_id) values (%s, %s, %L)',
-                      pg_temp.lesson(course, lesson), pg_temp.course(course), pg_temp.event(persona, lesson, attempt)) $$;
+                      tests.lesson(course, lesson), tests.course(course), pg_temp.event(persona, lesson, attempt)) $$;
 
 -- ───────────── enrolling ─────────────
-select pg_temp.sign_in_anonymously();
-select throws_ok(format('insert into public.enrolment (course_id) values (%s)', pg_temp.course('ky-nang-so-co-ban')),
+select tests.sign_in_anonymously();
+select throws_ok(format('insert into public.enrolment (course_id) values (%s)', tests.course('ky-nang-so-co-ban')),
   '42501', 'permission denied for table enrolment', 'anonymous cannot enrol');
 
-select pg_temp.sign_in('citizen_b');
-select lives_ok(format('insert into public.enrolment (course_id) values (%s)', pg_temp.course('dich-vu-cong-truc-tuyen')),
+select tests.sign_in('citizen_b');
+select lives_ok(format('insert into public.enrolment (course_id) values (%s)', tests.course('dich-vu-cong-truc-tuyen')),
   'a citizen of commune B enrols in B''s course');
 
-select pg_temp.sign_in('citizen_a');
+select tests.sign_in('citizen_a');
 select results_eq(format('insert into public.enrolment (course_id) values (%s) returning person_id, last_lesson_id',
-                         pg_temp.course('ky-nang-so-co-ban')),
-  $$ values (pg_temp.id('citizen_a'), null::bigint) $$,
+                         tests.course('ky-nang-so-co-ban')),
+  $$ values (tests.id('citizen_a'), null::bigint) $$,
   'a citizen enrols in a published course (as herself, by default)');
-select throws_ok(format('insert into public.enrolment (course_id) values (%s)', pg_temp.course('an-toan-tren-mang')),
+select throws_ok(format('insert into public.enrolment (course_id) values (%s)', tests.course('an-toan-tren-mang')),
   '42501', 'new row violates row-level security policy for table "enrolment"', 'a citizen cannot enrol in a draft');
 select throws_ok(format('insert into public.enrolment (person_id, course_id) values (%L, %s)',
-                        pg_temp.id('citizen_b'), pg_temp.course('ky-nang-so-co-ban')),
+                        tests.id('citizen_b'), tests.course('ky-nang-so-co-ban')),
   '42501', 'new row violates row-level security policy for table "enrolment"', 'a citizen cannot enrol someone else');
 select results_eq($$ select person_id, course_id from public.enrolment $$,
-  $$ values (pg_temp.id('citizen_a'), pg_temp.course('ky-nang-so-co-ban')) $$,
+  $$ values (tests.id('citizen_a'), tests.course('ky-nang-so-co-ban')) $$,
   'a citizen reads her own enrolments only');
 select results_eq(format('update public.enrolment set last_lesson_id = %s where course_id = %s returning last_lesson_id',
-                         pg_temp.lesson('ky-nang-so-co-ban', 'bai-2'), pg_temp.course('ky-nang-so-co-ban')),
-  array[pg_temp.lesson('ky-nang-so-co-ban', 'bai-2')], 'a citizen moves on to another lesson of her course');
+                         tests.lesson('ky-nang-so-co-ban', 'bai-2'), tests.course('ky-nang-so-co-ban')),
+  array[tests.lesson('ky-nang-so-co-ban', 'bai-2')], 'a citizen moves on to another lesson of her course');
 select throws_ok(format('update public.enrolment set last_lesson_id = %s where course_id = %s',
-                        pg_temp.lesson('dich-vu-cong-truc-tuyen', 'bai-1'), pg_temp.course('ky-nang-so-co-ban')),
+                        tests.lesson('dich-vu-cong-truc-tuyen', 'bai-1'), tests.course('ky-nang-so-co-ban')),
   '23514', 'last lesson belongs to another course', 'a citizen''s last lesson is one of the enrolled course');
-select throws_ok(format('update public.enrolment set course_id = %s', pg_temp.course('dich-vu-cong-truc-tuyen')),
+select throws_ok(format('update public.enrolment set course_id = %s', tests.course('dich-vu-cong-truc-tuyen')),
   '42501', 'permission denied for table enrolment', 'an enrolment cannot be moved to another course');
-select throws_ok(format('insert into public.enrolment (course_id, enrolled_at) values (%s, %L)', pg_temp.course('dich-vu-cong-truc-tuyen'), '2025-01-01'),
+select throws_ok(format('insert into public.enrolment (course_id, enrolled_at) values (%s, %L)', tests.course('dich-vu-cong-truc-tuyen'), '2025-01-01'),
   '42501', 'permission denied for table enrolment', 'a citizen cannot back-date an enrolment');
-select is_empty($$ update public.enrolment set last_activity_at = now() where person_id = pg_temp.id('citizen_b') returning course_id $$,
+select is_empty($$ update public.enrolment set last_activity_at = now() where person_id = tests.id('citizen_b') returning course_id $$,
   'a citizen''s edit of someone else''s enrolment changes no row');
-select is_empty($$ delete from public.enrolment where person_id = pg_temp.id('citizen_b') returning course_id $$,
+select is_empty($$ delete from public.enrolment where person_id = tests.id('citizen_b') returning course_id $$,
   'a citizen''s removal of someone else''s enrolment removes no row');
-select lives_ok(format('insert into public.enrolment (course_id) values (%s)', pg_temp.course('dich-vu-cong-truc-tuyen')),
+select lives_ok(format('insert into public.enrolment (course_id) values (%s)', tests.course('dich-vu-cong-truc-tuyen')),
   'a citizen enrols in another commune''s course');
-select results_eq(format('delete from public.enrolment where course_id = %s returning person_id', pg_temp.course('dich-vu-cong-truc-tuyen')),
-  array[pg_temp.id('citizen_a')], 'and leaves it: only her own enrolment goes');
+select results_eq(format('delete from public.enrolment where course_id = %s returning person_id', tests.course('dich-vu-cong-truc-tuyen')),
+  array[tests.id('citizen_a')], 'and leaves it: only her own enrolment goes');
 
 -- ───────────── recording lessons ─────────────
-select pg_temp.sign_in_anonymously();
+select tests.sign_in_anonymously();
 select throws_ok(pg_temp.done('anonymous', 'ky-nang-so-co-ban', 'bai-1'),
   '42501', 'permission denied for table lesson_progress', 'anonymous cannot record a lesson');
 
-select pg_temp.sign_in('citizen_a');
+select tests.sign_in('citizen_a');
 select results_eq(pg_temp.done('citizen_a', 'ky-nang-so-co-ban', 'doc-them') || ' returning person_id, completed_at = now()',
-  $$ values (pg_temp.id('citizen_a'), true) $$, 'a citizen records the optional lesson (as herself, now)');
+  $$ values (tests.id('citizen_a'), true) $$, 'a citizen records the optional lesson (as herself, now)');
 select is_empty($$ select * from public.course_completion $$, 'the optional lesson does not complete the course');
 select results_eq(pg_temp.done('citizen_a', 'ky-nang-so-co-ban', 'bai-1') || ' returning lesson_id',
-  array[pg_temp.lesson('ky-nang-so-co-ban', 'bai-1')], 'a citizen records the first required lesson');
+  array[tests.lesson('ky-nang-so-co-ban', 'bai-1')], 'a citizen records the first required lesson');
 select is_empty($$ select * from public.course_completion $$, 'one required lesson of two does not complete the course');
 
 -- The same delivery again (double click, retry, offline sync), and a second "done" for the same lesson.
@@ -135,21 +90,21 @@ select throws_ok(pg_temp.done('citizen_a', 'ky-nang-so-co-ban', 'bai-1'),
   '23505', null, 'the same event delivered again without on conflict is refused as a duplicate');
 select is_empty(pg_temp.done('citizen_a', 'ky-nang-so-co-ban', 'bai-1', 2) || ' on conflict do nothing returning lesson_id',
   'a second event for a lesson already done records nothing');
-select is((select count(*)::int from public.lesson_progress where lesson_id = pg_temp.lesson('ky-nang-so-co-ban', 'bai-1')), 1,
+select is((select count(*)::int from public.lesson_progress where lesson_id = tests.lesson('ky-nang-so-co-ban', 'bai-1')), 1,
   'the lesson is recorded once');
 
 -- What a learner cannot record.
 select throws_ok(format('insert into public.lesson_progress (lesson_id, course_id, event_id) values (%s, %s, %L)',
-                        pg_temp.lesson('ky-nang-so-co-ban', 'bai-2'), pg_temp.course('dich-vu-cong-truc-tuyen'), pg_temp.event('citizen_a', 'forged')),
+                        tests.lesson('ky-nang-so-co-ban', 'bai-2'), tests.course('dich-vu-cong-truc-tuyen'), pg_temp.event('citizen_a', 'forged')),
   '23514', 'lesson belongs to another course', 'a lesson cannot be recorded under another course');
 select throws_ok(pg_temp.done('citizen_a', 'an-toan-tren-mang', 'bai-1'),
   '42501', null, 'a lesson of a draft cannot be recorded');
 select throws_ok(format('insert into public.lesson_progress (person_id, lesson_id, course_id, event_id) values (%L, %s, %s, %L)',
-                        pg_temp.id('citizen_b'), pg_temp.lesson('ky-nang-so-co-ban', 'bai-2'), pg_temp.course('ky-nang-so-co-ban'),
+                        tests.id('citizen_b'), tests.lesson('ky-nang-so-co-ban', 'bai-2'), tests.course('ky-nang-so-co-ban'),
                         pg_temp.event('citizen_a', 'for citizen_b')),
   '42501', 'new row violates row-level security policy for table "lesson_progress"', 'a citizen cannot record a lesson for someone else');
 select throws_ok(format('insert into public.lesson_progress (lesson_id, course_id, event_id, completed_at) values (%s, %s, %L, %L)',
-                        pg_temp.lesson('ky-nang-so-co-ban', 'bai-2'), pg_temp.course('ky-nang-so-co-ban'),
+                        tests.lesson('ky-nang-so-co-ban', 'bai-2'), tests.course('ky-nang-so-co-ban'),
                         pg_temp.event('citizen_a', 'back-dated'), '2025-01-01'),
   '42501', 'permission denied for table lesson_progress', 'a citizen cannot back-date a lesson');
 select throws_ok($$ update public.lesson_progress set completed_at = now() - interval '1 day' $$,
@@ -160,20 +115,20 @@ select throws_ok($$ delete from public.lesson_progress $$,
 -- ───────────── completing ─────────────
 select lives_ok(pg_temp.done('citizen_a', 'ky-nang-so-co-ban', 'bai-2'), 'a citizen records the second required lesson');
 select results_eq($$ select person_id, course_id, completed_at = now() from public.course_completion $$,
-  $$ values (pg_temp.id('citizen_a'), pg_temp.course('ky-nang-so-co-ban'), true) $$,
+  $$ values (tests.id('citizen_a'), tests.course('ky-nang-so-co-ban'), true) $$,
   'which completes the course, recorded with the time the rule was met');
 
 -- A lesson added after completion, done too: the completion stays the one.
-reset role;
+select tests.sign_out();
 insert into public.lesson (course_id, module_id, position, slug, title_vi, title_en, minutes, required, body)
-select course_id, module_id, 2, 'on-tap', 'Ôn tập', 'Review', 5, false, body from public.lesson where id = pg_temp.lesson('ky-nang-so-co-ban', 'doc-them');
+select course_id, module_id, 2, 'on-tap', 'Ôn tập', 'Review', 5, false, body from public.lesson where id = tests.lesson('ky-nang-so-co-ban', 'doc-them');
 insert into lesson_ids select 'ky-nang-so-co-ban', 'on-tap', id from public.lesson where slug = 'on-tap';
-select pg_temp.sign_in('citizen_a');
+select tests.sign_in('citizen_a');
 select lives_ok(pg_temp.done('citizen_a', 'ky-nang-so-co-ban', 'on-tap'), 'a citizen records a lesson added after she completed the course');
 select is((select count(*)::int from public.course_completion), 1, 'the course is still completed once');
 
 select throws_ok(format('insert into public.course_completion (person_id, course_id) values (%L, %s)',
-                        pg_temp.id('citizen_a'), pg_temp.course('dich-vu-cong-truc-tuyen')),
+                        tests.id('citizen_a'), tests.course('dich-vu-cong-truc-tuyen')),
   '42501', 'permission denied for table course_completion', 'a citizen cannot record a completion herself');
 select throws_ok($$ update public.course_completion set completed_at = now() - interval '1 year' $$,
   '42501', 'permission denied for table course_completion', 'a citizen cannot back-date her completion');
@@ -181,19 +136,19 @@ select throws_ok($$ delete from public.course_completion $$,
   '42501', 'permission denied for table course_completion', 'a citizen cannot remove her completion');
 
 -- ───────────── doing a lesson enrols ─────────────
-select pg_temp.sign_in('villager_a');
+select tests.sign_in('villager_a');
 select lives_ok(pg_temp.done('villager_a', 'ky-nang-so-co-ban', 'bai-1'), 'a villager who never enrolled records a lesson');
 select results_eq($$ select course_id, last_lesson_id from public.enrolment $$,
-  $$ values (pg_temp.course('ky-nang-so-co-ban'), pg_temp.lesson('ky-nang-so-co-ban', 'bai-1')) $$,
+  $$ values (tests.course('ky-nang-so-co-ban'), tests.lesson('ky-nang-so-co-ban', 'bai-1')) $$,
   'which enrols him, on that lesson');
 select is_empty($$ select * from public.course_completion $$, 'and completes nothing');
 
-select pg_temp.sign_in('citizen_b');
+select tests.sign_in('citizen_b');
 select lives_ok(pg_temp.done('citizen_b', 'dich-vu-cong-truc-tuyen', 'bai-1'), 'a citizen of commune B records the one lesson of her course, completing it');
 
 -- An author reads the draft's lesson, so the course check lets it through and the trigger enrols her;
 -- the policy then refuses the progress, and the enrolment goes with it.
-select pg_temp.sign_in('organizer_a');
+select tests.sign_in('organizer_a');
 select throws_ok(pg_temp.done('organizer_a', 'an-toan-tren-mang', 'bai-1'),
   '42501', 'new row violates row-level security policy for table "lesson_progress"', 'an author cannot record a lesson of her draft');
 select is_empty($$ select * from public.enrolment $$, 'nor is she enrolled in it');
@@ -204,12 +159,12 @@ language plpgsql as $$
 declare
   who text := persona || ' reads the %s of ';
 begin
-  if persona = 'anonymous' then perform pg_temp.sign_in_anonymously(); else perform pg_temp.sign_in(persona); end if;
-  return next set_eq('select person_id from public.enrolment', array(select pg_temp.id(p) from unnest(enrolled) p),
+  perform tests.act_as(persona);
+  return next set_eq('select person_id from public.enrolment', array(select tests.id(p) from unnest(enrolled) p),
     format(who, 'enrolments') || coalesce(nullif(array_to_string(enrolled, ', '), ''), 'nobody'));
-  return next set_eq('select person_id from public.lesson_progress', array(select pg_temp.id(p) from unnest(progressed) p),
+  return next set_eq('select person_id from public.lesson_progress', array(select tests.id(p) from unnest(progressed) p),
     format(who, 'progress') || coalesce(nullif(array_to_string(progressed, ', '), ''), 'nobody'));
-  return next set_eq('select person_id from public.course_completion', array(select pg_temp.id(p) from unnest(completed) p),
+  return next set_eq('select person_id from public.course_completion', array(select tests.id(p) from unnest(completed) p),
     format(who, 'completions') || coalesce(nullif(array_to_string(completed, ', '), ''), 'nobody'));
 end
 $$;
@@ -227,31 +182,31 @@ select pg_temp.reads_learning_of(persona, enrolled, progressed, completed) from 
 ) as who_reads_whose (persona, enrolled, progressed, completed);
 
 -- A person who moves is read by the admin of the commune she moved to, and no longer by the other.
-select pg_temp.sign_in('citizen_a');
-select lives_ok($$ update public.profile set home_unit_id = pg_temp.unit('22759') where id = auth.uid() $$,
+select tests.sign_in('citizen_a');
+select lives_ok($$ update public.profile set home_unit_id = tests.unit('22759') where id = auth.uid() $$,
   'a citizen of commune A moves to commune B');
-select pg_temp.sign_in('admin_a');
-select is_empty($$ select * from public.course_completion where person_id = pg_temp.id('citizen_a') $$,
+select tests.sign_in('admin_a');
+select is_empty($$ select * from public.course_completion where person_id = tests.id('citizen_a') $$,
   'the unit admin of commune A no longer reads her completion');
-select pg_temp.sign_in('admin_b');
-select set_eq($$ select person_id from public.course_completion $$, array[pg_temp.id('citizen_a'), pg_temp.id('citizen_b')],
+select tests.sign_in('admin_b');
+select set_eq($$ select person_id from public.course_completion $$, array[tests.id('citizen_a'), tests.id('citizen_b')],
   'the unit admin of commune B now reads it');
 
 -- ───────────── afterwards, as the service ─────────────
-reset role;
+select tests.sign_out();
 select set_eq($$ select p.person_id, l.course, l.lesson from public.lesson_progress p join lesson_ids l on l.id = p.lesson_id $$,
-  $$ values (pg_temp.id('citizen_a'), 'ky-nang-so-co-ban', 'doc-them'), (pg_temp.id('citizen_a'), 'ky-nang-so-co-ban', 'bai-1'),
-            (pg_temp.id('citizen_a'), 'ky-nang-so-co-ban', 'bai-2'), (pg_temp.id('citizen_a'), 'ky-nang-so-co-ban', 'on-tap'),
-            (pg_temp.id('villager_a'), 'ky-nang-so-co-ban', 'bai-1'), (pg_temp.id('citizen_b'), 'dich-vu-cong-truc-tuyen', 'bai-1') $$,
+  $$ values (tests.id('citizen_a'), 'ky-nang-so-co-ban', 'doc-them'), (tests.id('citizen_a'), 'ky-nang-so-co-ban', 'bai-1'),
+            (tests.id('citizen_a'), 'ky-nang-so-co-ban', 'bai-2'), (tests.id('citizen_a'), 'ky-nang-so-co-ban', 'on-tap'),
+            (tests.id('villager_a'), 'ky-nang-so-co-ban', 'bai-1'), (tests.id('citizen_b'), 'dich-vu-cong-truc-tuyen', 'bai-1') $$,
   'exactly the lessons done are recorded: no refused attempt left a row');
 select set_eq($$ select e.person_id, c.slug from public.enrolment e join course_ids c on c.id = e.course_id $$,
-  $$ values (pg_temp.id('citizen_a'), 'ky-nang-so-co-ban'), (pg_temp.id('villager_a'), 'ky-nang-so-co-ban'),
-            (pg_temp.id('citizen_b'), 'dich-vu-cong-truc-tuyen') $$,
+  $$ values (tests.id('citizen_a'), 'ky-nang-so-co-ban'), (tests.id('villager_a'), 'ky-nang-so-co-ban'),
+            (tests.id('citizen_b'), 'dich-vu-cong-truc-tuyen') $$,
   'and exactly those enrolments: none in the draft, none for someone else');
 
 -- ───────────── a draft's lesson, again ─────────────
 -- The course check sees every lesson, so a draft's lesson is refused by the policy (42501).
-select pg_temp.sign_in('citizen_a');
+select tests.sign_in('citizen_a');
 select throws_ok(pg_temp.done('citizen_a', 'an-toan-tren-mang', 'bai-1', 2),
   '42501', null, 'recording a draft''s lesson is refused by the policy');
 

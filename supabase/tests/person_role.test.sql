@@ -6,55 +6,19 @@ create extension if not exists pgtap with schema extensions;
 select plan(45);
 
 -- ───────────── personas ─────────────
--- pg_temp helpers live in this transaction only, so the file runs unchanged under `supabase test db`.
--- An account's id is derived from its persona name.
-create function pg_temp.id(persona text) returns uuid language sql immutable
-  as $$ select md5(persona)::uuid $$;
-create function pg_temp.unit(code text, valid_from date default '2025-07-01') returns bigint language plpgsql stable
-  as $$ declare unit_id bigint;
-        begin select u.id into strict unit_id from public.unit u where u.code = $1 and u.valid_from = $2; return unit_id; end $$;
-create function pg_temp.sign_up(persona text, display_name text, home_unit bigint default null) returns void language sql
-  as $$ insert into auth.users (id, email, raw_user_meta_data)
-        values (pg_temp.id(persona), persona || '@example.vn',
-                jsonb_build_object('display_name', display_name, 'home_unit_id', home_unit)) $$;
-create function pg_temp.sign_in(persona text) returns void language sql
-  as $$ select set_config('role', 'authenticated', true),
-               set_config('request.jwt.claims', json_build_object('sub', pg_temp.id(persona), 'role', 'authenticated')::text, true) $$;
-create function pg_temp.sign_in_anonymously() returns void language sql
-  as $$ select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true) $$;
-
--- Commune A is Phường Nha Trang, with a village; commune B is Phường Phan Rang; the official works for
--- the province's Sở Khoa học và Công nghệ and lives in commune B.
-insert into public.unit (code, name, kind, parent_id, valid_from) values
-  ('22366-TDP01', 'Tổ dân phố Xương Huân 1', 'village', pg_temp.unit('22366'), '2025-07-01'),
-  ('SKHCN', 'Sở Khoa học và Công nghệ', 'agency', pg_temp.unit('56'), '2025-07-01');
-select pg_temp.sign_up('citizen_a', 'Nguyễn Thị Lan', pg_temp.unit('22366'));
-select pg_temp.sign_up('villager_a', 'Trần Văn Minh', pg_temp.unit('22366-TDP01'));
-select pg_temp.sign_up('citizen_b', 'Lê Thị Hoa', pg_temp.unit('22759'));
-select pg_temp.sign_up('official', 'Phạm Quốc Tuấn', pg_temp.unit('22759'));
-select pg_temp.sign_up('organizer_a', 'Võ Thị Thu', pg_temp.unit('22366'));
-select pg_temp.sign_up('team_member_a', 'Đặng Văn Nam', pg_temp.unit('22366-TDP01'));
-select pg_temp.sign_up('admin_a', 'Hoàng Minh Đức', pg_temp.unit('22366'));
-select pg_temp.sign_up('admin_b', 'Bùi Thị Hạnh', pg_temp.unit('22759'));
-select pg_temp.sign_up('province_admin', 'Ngô Văn Hùng');
-insert into public.person_role (person_id, role, unit_id) values
-  (pg_temp.id('official'), 'official', pg_temp.unit('SKHCN')),
-  (pg_temp.id('organizer_a'), 'organizer', pg_temp.unit('22366')),
-  (pg_temp.id('team_member_a'), 'team_member', pg_temp.unit('22366')),
-  (pg_temp.id('admin_a'), 'unit_admin', pg_temp.unit('22366')),
-  (pg_temp.id('admin_b'), 'unit_admin', pg_temp.unit('22759')),
-  (pg_temp.id('province_admin'), 'province_admin', null);
-select pg_temp.sign_up('province_admin_2', 'Đỗ Thị Mai');
-insert into public.person_role (person_id, role) values (pg_temp.id('province_admin_2'), 'province_admin');
+-- The standard personas and their roles: see tests.create_personas in 00000-setup-test-helpers.sql.
+select tests.create_personas();
+select tests.sign_up('province_admin_2', 'Đỗ Thị Mai');
+insert into public.person_role (person_id, role) values (tests.id('province_admin_2'), 'province_admin');
 
 -- ───────────── who reads which roles ─────────────
-select pg_temp.sign_in_anonymously();
+select tests.sign_in_anonymously();
 select throws_ok($$ select * from public.person_role $$,
   '42501', 'permission denied for table person_role', 'anonymous cannot read roles');
 
 create function pg_temp.reads_roles_of(persona text, holders text[]) returns text language plpgsql as $$
 begin
-  perform pg_temp.sign_in(persona);
+  perform tests.sign_in(persona);
   return set_eq(
     $q$ select p.display_name || ': ' || r.role from public.person_role r
         cross join lateral (select display_name from public.profile where id = r.person_id) p $q$,
@@ -76,24 +40,24 @@ select pg_temp.reads_roles_of(persona, holders) from (values
 ) as who_reads_which (persona, holders);
 
 -- ───────────── only province admins give, edit or take roles ─────────────
-select pg_temp.sign_in_anonymously();
-select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_a'), 'organizer', pg_temp.unit('22366')) $$,
+select tests.sign_in_anonymously();
+select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (tests.id('citizen_a'), 'organizer', tests.unit('22366')) $$,
   '42501', 'permission denied for table person_role', 'anonymous cannot give a role');
-select throws_ok($$ update public.person_role set unit_id = pg_temp.unit('56') $$,
+select throws_ok($$ update public.person_role set unit_id = tests.unit('56') $$,
   '42501', 'permission denied for table person_role', 'anonymous cannot edit a role');
 select throws_ok($$ delete from public.person_role $$,
   '42501', 'permission denied for table person_role', 'anonymous cannot take roles');
 
 create function pg_temp.cannot_give_or_take_roles(persona text) returns setof text language plpgsql as $$
 begin
-  perform pg_temp.sign_in(persona);
+  perform tests.sign_in(persona);
   return next throws_ok(
-    $q$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_a'), 'organizer', pg_temp.unit('22366')) $q$,
+    $q$ insert into public.person_role (person_id, role, unit_id) values (tests.id('citizen_a'), 'organizer', tests.unit('22366')) $q$,
     '42501', 'new row violates row-level security policy for table "person_role"', persona || ' cannot give a role in commune A');
   return next throws_ok(
-    format($q$ insert into public.person_role (person_id, role) values (%L, 'province_admin') $q$, pg_temp.id(persona)),
+    format($q$ insert into public.person_role (person_id, role) values (%L, 'province_admin') $q$, tests.id(persona)),
     '42501', 'new row violates row-level security policy for table "person_role"', persona || ' cannot make themselves province admin');
-  return next throws_ok($q$ update public.person_role set unit_id = pg_temp.unit('56') $q$,
+  return next throws_ok($q$ update public.person_role set unit_id = tests.unit('56') $q$,
     '42501', 'permission denied for table person_role', persona || ' cannot edit a role (or widen their own)');
   return next is_empty($q$ delete from public.person_role returning id $q$,
     persona || '''s removal of roles (their own, those they read, any other) removes no row');
@@ -103,50 +67,50 @@ select pg_temp.cannot_give_or_take_roles(persona)
 from unnest(array['citizen_a', 'official', 'organizer_a', 'team_member_a', 'admin_a']) as persona;
 
 -- ───────────── a province admin gives and takes roles ─────────────
-select pg_temp.sign_in('province_admin');
+select tests.sign_in('province_admin');
 
 select results_eq(
-  $$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_a'), 'team_member', pg_temp.unit('22366'))
+  $$ insert into public.person_role (person_id, role, unit_id) values (tests.id('citizen_a'), 'team_member', tests.unit('22366'))
      returning role::text, unit_id, granted_by $$,
-  $$ values ('team_member', pg_temp.unit('22366'), pg_temp.id('province_admin')) $$,
+  $$ values ('team_member', tests.unit('22366'), tests.id('province_admin')) $$,
   'a province admin gives a role, recorded as given by herself');
 select lives_ok($$ insert into public.person_role (person_id, role, unit_id, granted_by)
-                   values (pg_temp.id('citizen_a'), 'organizer', pg_temp.unit('22366'), pg_temp.id('province_admin')) $$,
+                   values (tests.id('citizen_a'), 'organizer', tests.unit('22366'), tests.id('province_admin')) $$,
   'a province admin may name herself as the giver');
 select throws_ok($$ insert into public.person_role (person_id, role, unit_id, granted_by)
-                    values (pg_temp.id('citizen_b'), 'organizer', pg_temp.unit('22759'), pg_temp.id('province_admin_2')) $$,
+                    values (tests.id('citizen_b'), 'organizer', tests.unit('22759'), tests.id('province_admin_2')) $$,
   '42501', 'new row violates row-level security policy for table "person_role"', 'a province admin cannot record another person as the giver');
 select throws_ok($$ insert into public.person_role (person_id, role, unit_id, granted_by)
-                    values (pg_temp.id('citizen_b'), 'organizer', pg_temp.unit('22759'), null) $$,
+                    values (tests.id('citizen_b'), 'organizer', tests.unit('22759'), null) $$,
   '42501', 'new row violates row-level security policy for table "person_role"', 'a province admin cannot give a role without a giver');
 select throws_ok($$ insert into public.person_role (person_id, role, unit_id, granted_at)
-                    values (pg_temp.id('citizen_b'), 'organizer', pg_temp.unit('22759'), '2020-01-01') $$,
+                    values (tests.id('citizen_b'), 'organizer', tests.unit('22759'), '2020-01-01') $$,
   '42501', 'permission denied for table person_role', 'a province admin cannot backdate a role');
-select throws_ok($$ insert into public.person_role (person_id, role) values (pg_temp.id('citizen_b'), 'unit_admin') $$,
+select throws_ok($$ insert into public.person_role (person_id, role) values (tests.id('citizen_b'), 'unit_admin') $$,
   '23514', null, 'a unit admin role needs a unit');
-select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('citizen_b'), 'province_admin', pg_temp.unit('56')) $$,
+select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (tests.id('citizen_b'), 'province_admin', tests.unit('56')) $$,
   '23514', null, 'a province admin role has no unit');
-select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (pg_temp.id('admin_a'), 'unit_admin', pg_temp.unit('22366')) $$,
+select throws_ok($$ insert into public.person_role (person_id, role, unit_id) values (tests.id('admin_a'), 'unit_admin', tests.unit('22366')) $$,
   '23505', null, 'a person holds a role on a unit once');
-select lives_ok($$ insert into public.person_role (person_id, role) values (pg_temp.id('admin_b'), 'province_admin') $$,
+select lives_ok($$ insert into public.person_role (person_id, role) values (tests.id('admin_b'), 'province_admin') $$,
   'a province admin makes another person province admin');
-select throws_ok($$ update public.person_role set unit_id = pg_temp.unit('22759') where person_id = pg_temp.id('organizer_a') $$,
+select throws_ok($$ update public.person_role set unit_id = tests.unit('22759') where person_id = tests.id('organizer_a') $$,
   '42501', 'permission denied for table person_role', 'not even a province admin edits a role: it is taken and given anew');
-select results_eq($$ delete from public.person_role where person_id = pg_temp.id('organizer_a') returning role::text $$,
+select results_eq($$ delete from public.person_role where person_id = tests.id('organizer_a') returning role::text $$,
   array['organizer'], 'a province admin takes a role');
-select results_eq($$ delete from public.person_role where person_id = pg_temp.id('province_admin_2') returning role::text $$,
+select results_eq($$ delete from public.person_role where person_id = tests.id('province_admin_2') returning role::text $$,
   array['province_admin'], 'a province admin takes another province admin''s role');
 
 -- ───────────── afterwards, as the service ─────────────
-reset role;
+select tests.sign_out();
 
 select set_eq($$ select p.display_name || ': ' || r.role from public.person_role r join public.profile p on p.id = r.person_id $$,
   array['Phạm Quốc Tuấn: official', 'Đặng Văn Nam: team_member', 'Hoàng Minh Đức: unit_admin',
         'Bùi Thị Hạnh: unit_admin', 'Bùi Thị Hạnh: province_admin', 'Ngô Văn Hùng: province_admin',
         'Nguyễn Thị Lan: team_member', 'Nguyễn Thị Lan: organizer'],
   'the roles are those the province admins gave and kept; no refused change took effect');
-select is((select granted_by from public.person_role where person_id = pg_temp.id('admin_b') and role = 'province_admin'),
-  pg_temp.id('province_admin'), 'a role given through the API names its giver');
+select is((select granted_by from public.person_role where person_id = tests.id('admin_b') and role = 'province_admin'),
+  tests.id('province_admin'), 'a role given through the API names its giver');
 
 select * from finish();
 rollback;

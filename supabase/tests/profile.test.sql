@@ -6,53 +6,17 @@ create extension if not exists pgtap with schema extensions;
 select plan(61);
 
 -- ───────────── personas ─────────────
--- pg_temp helpers live in this transaction only, so the file runs unchanged under `supabase test db`.
--- An account's id is derived from its persona name.
-create function pg_temp.id(persona text) returns uuid language sql immutable
-  as $$ select md5(persona)::uuid $$;
-create function pg_temp.unit(code text, valid_from date default '2025-07-01') returns bigint language plpgsql stable
-  as $$ declare unit_id bigint;
-        begin select u.id into strict unit_id from public.unit u where u.code = $1 and u.valid_from = $2; return unit_id; end $$;
-create function pg_temp.sign_up(persona text, display_name text, home_unit bigint default null) returns void language sql
-  as $$ insert into auth.users (id, email, raw_user_meta_data)
-        values (pg_temp.id(persona), persona || '@example.vn',
-                jsonb_build_object('display_name', display_name, 'home_unit_id', home_unit)) $$;
-create function pg_temp.sign_in(persona text) returns void language sql
-  as $$ select set_config('role', 'authenticated', true),
-               set_config('request.jwt.claims', json_build_object('sub', pg_temp.id(persona), 'role', 'authenticated')::text, true) $$;
-create function pg_temp.sign_in_anonymously() returns void language sql
-  as $$ select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true) $$;
-
--- Commune A is Phường Nha Trang, with a village; commune B is Phường Phan Rang; the official works for
--- the province's Sở Khoa học và Công nghệ and lives in commune B.
-insert into public.unit (code, name, kind, parent_id, valid_from) values
-  ('22366-TDP01', 'Tổ dân phố Xương Huân 1', 'village', pg_temp.unit('22366'), '2025-07-01'),
-  ('SKHCN', 'Sở Khoa học và Công nghệ', 'agency', pg_temp.unit('56'), '2025-07-01');
-select pg_temp.sign_up('citizen_a', 'Nguyễn Thị Lan', pg_temp.unit('22366'));
-select pg_temp.sign_up('villager_a', 'Trần Văn Minh', pg_temp.unit('22366-TDP01'));
-select pg_temp.sign_up('citizen_b', 'Lê Thị Hoa', pg_temp.unit('22759'));
-select pg_temp.sign_up('official', 'Phạm Quốc Tuấn', pg_temp.unit('22759'));
-select pg_temp.sign_up('organizer_a', 'Võ Thị Thu', pg_temp.unit('22366'));
-select pg_temp.sign_up('team_member_a', 'Đặng Văn Nam', pg_temp.unit('22366-TDP01'));
-select pg_temp.sign_up('admin_a', 'Hoàng Minh Đức', pg_temp.unit('22366'));
-select pg_temp.sign_up('admin_b', 'Bùi Thị Hạnh', pg_temp.unit('22759'));
-select pg_temp.sign_up('province_admin', 'Ngô Văn Hùng');
-insert into public.person_role (person_id, role, unit_id) values
-  (pg_temp.id('official'), 'official', pg_temp.unit('SKHCN')),
-  (pg_temp.id('organizer_a'), 'organizer', pg_temp.unit('22366')),
-  (pg_temp.id('team_member_a'), 'team_member', pg_temp.unit('22366')),
-  (pg_temp.id('admin_a'), 'unit_admin', pg_temp.unit('22366')),
-  (pg_temp.id('admin_b'), 'unit_admin', pg_temp.unit('22759')),
-  (pg_temp.id('province_admin'), 'province_admin', null);
+-- The standard personas and their roles: see tests.create_personas in 00000-setup-test-helpers.sql.
+select tests.create_personas();
 
 -- ───────────── signing up ─────────────
 select results_eq(
-  $$ select display_name, email, home_unit_id, locale from public.profile where id = pg_temp.id('citizen_a') $$,
-  $$ values ('Nguyễn Thị Lan', 'citizen_a@example.vn', pg_temp.unit('22366'), 'vi') $$,
+  $$ select display_name, email, home_unit_id, locale from public.profile where id = tests.id('citizen_a') $$,
+  $$ values ('Nguyễn Thị Lan', 'citizen_a@example.vn', tests.unit('22366'), 'vi') $$,
   'signing up creates the profile from the account and its metadata');
 
 -- ───────────── anonymous ─────────────
-select pg_temp.sign_in_anonymously();
+select tests.sign_in_anonymously();
 
 select throws_ok($$ select * from public.profile $$,
   '42501', 'permission denied for table profile', 'anonymous cannot read profiles');
@@ -66,7 +30,7 @@ select throws_ok($$ delete from public.profile $$,
 -- ───────────── who reads whom ─────────────
 create function pg_temp.reads_profiles_of(persona text, display_names text[]) returns text language plpgsql as $$
 begin
-  perform pg_temp.sign_in(persona);
+  perform tests.sign_in(persona);
   return set_eq('select display_name from public.profile', display_names,
     persona || ' reads the profiles of ' || array_to_string(display_names, ', '));
 end
@@ -85,33 +49,33 @@ select pg_temp.reads_profiles_of(persona, display_names) from (values
 ) as who_reads_whom (persona, display_names);
 
 -- A person who moves is read by the admin of the commune she moved to, and no longer by the other.
-select pg_temp.sign_in('citizen_a');
-select results_eq($$ update public.profile set home_unit_id = pg_temp.unit('22759') returning display_name $$,
+select tests.sign_in('citizen_a');
+select results_eq($$ update public.profile set home_unit_id = tests.unit('22759') returning display_name $$,
   array['Nguyễn Thị Lan'], 'a citizen of commune A moves to commune B');
-select pg_temp.sign_in('admin_a');
-select is_empty($$ select * from public.profile where id = pg_temp.id('citizen_a') $$,
+select tests.sign_in('admin_a');
+select is_empty($$ select * from public.profile where id = tests.id('citizen_a') $$,
   'the unit admin of commune A no longer reads her');
-select pg_temp.sign_in('admin_b');
-select results_eq($$ select display_name from public.profile where id = pg_temp.id('citizen_a') $$,
+select tests.sign_in('admin_b');
+select results_eq($$ select display_name from public.profile where id = tests.id('citizen_a') $$,
   array['Nguyễn Thị Lan'], 'the unit admin of commune B now reads her');
 
 -- ───────────── everyone edits their own profile and no one else's ─────────────
 -- Reading someone (as admins do) is not editing them; e-mail, phone and id mirror the account.
 create function pg_temp.edits_only_own_profile(persona text) returns setof text language plpgsql as $$
 begin
-  perform pg_temp.sign_in(persona);
+  perform tests.sign_in(persona);
   return next results_eq(
     format($q$ update public.profile set display_name = display_name || ' (sửa)', locale = 'en'
-               where id = %L returning id $q$, pg_temp.id(persona)),
-    array[pg_temp.id(persona)], persona || ' edits their own name and language');
+               where id = %L returning id $q$, tests.id(persona)),
+    array[tests.id(persona)], persona || ' edits their own name and language');
   return next is_empty(
-    format($q$ update public.profile set display_name = 'Bị sửa' where id <> %L returning id $q$, pg_temp.id(persona)),
+    format($q$ update public.profile set display_name = 'Bị sửa' where id <> %L returning id $q$, tests.id(persona)),
     persona || '''s edit of other people''s profiles changes no row');
-  return next throws_ok(format($q$ update public.profile set email = 'khac@example.vn' where id = %L $q$, pg_temp.id(persona)),
+  return next throws_ok(format($q$ update public.profile set email = 'khac@example.vn' where id = %L $q$, tests.id(persona)),
     '42501', 'permission denied for table profile', persona || ' cannot edit the e-mail mirrored from their account');
-  return next throws_ok(format($q$ update public.profile set phone = '+84900000000' where id = %L $q$, pg_temp.id(persona)),
+  return next throws_ok(format($q$ update public.profile set phone = '+84900000000' where id = %L $q$, tests.id(persona)),
     '42501', 'permission denied for table profile', persona || ' cannot edit the phone mirrored from their account');
-  return next throws_ok(format($q$ update public.profile set id = gen_random_uuid() where id = %L $q$, pg_temp.id(persona)),
+  return next throws_ok(format($q$ update public.profile set id = gen_random_uuid() where id = %L $q$, tests.id(persona)),
     '42501', 'permission denied for table profile', persona || ' cannot change their profile''s id');
   return next throws_ok($q$ insert into public.profile (id, display_name) values (gen_random_uuid(), 'Ai đó') $q$,
     '42501', 'permission denied for table profile', persona || ' cannot add a profile');
@@ -123,7 +87,7 @@ select pg_temp.edits_only_own_profile(persona)
 from unnest(array['citizen_a', 'official', 'organizer_a', 'team_member_a', 'admin_a', 'province_admin']) as persona;
 
 -- ───────────── afterwards, as the service ─────────────
-reset role;
+select tests.sign_out();
 
 select is((select count(*)::int from public.profile where display_name = 'Bị sửa'), 0,
   'no refused edit changed any profile');

@@ -4,69 +4,33 @@ create extension if not exists pgtap with schema extensions;
 select plan(61);
 
 -- ───────────── personas ─────────────
--- pg_temp helpers live in this transaction only, so the file runs unchanged under `supabase test db`.
--- An account's id is derived from its persona name.
-create function pg_temp.id(persona text) returns uuid language sql immutable
-  as $$ select md5(persona)::uuid $$;
-create function pg_temp.unit(code text, valid_from date default '2025-07-01') returns bigint language plpgsql stable
-  as $$ declare unit_id bigint;
-        begin select u.id into strict unit_id from public.unit u where u.code = $1 and u.valid_from = $2; return unit_id; end $$;
-create function pg_temp.sign_up(persona text, display_name text, home_unit bigint default null) returns void language sql
-  as $$ insert into auth.users (id, email, raw_user_meta_data)
-        values (pg_temp.id(persona), persona || '@example.vn',
-                jsonb_build_object('display_name', display_name, 'home_unit_id', home_unit)) $$;
-create function pg_temp.sign_in(persona text) returns void language sql
-  as $$ select set_config('role', 'authenticated', true),
-               set_config('request.jwt.claims', json_build_object('sub', pg_temp.id(persona), 'role', 'authenticated')::text, true) $$;
-create function pg_temp.sign_in_anonymously() returns void language sql
-  as $$ select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true) $$;
-
--- Commune A is Phường Nha Trang, with a village; commune B is Phường Phan Rang; the official works for
--- the province's Sở Khoa học và Công nghệ and lives in commune B.
-insert into public.unit (code, name, kind, parent_id, valid_from) values
-  ('22366-TDP01', 'Tổ dân phố Xương Huân 1', 'village', pg_temp.unit('22366'), '2025-07-01'),
-  ('SKHCN', 'Sở Khoa học và Công nghệ', 'agency', pg_temp.unit('56'), '2025-07-01');
-select pg_temp.sign_up('citizen_a', 'Nguyễn Thị Lan', pg_temp.unit('22366'));
-select pg_temp.sign_up('villager_a', 'Trần Văn Minh', pg_temp.unit('22366-TDP01'));
-select pg_temp.sign_up('citizen_b', 'Lê Thị Hoa', pg_temp.unit('22759'));
-select pg_temp.sign_up('official', 'Phạm Quốc Tuấn', pg_temp.unit('22759'));
-select pg_temp.sign_up('organizer_a', 'Võ Thị Thu', pg_temp.unit('22366'));
-select pg_temp.sign_up('team_member_a', 'Đặng Văn Nam', pg_temp.unit('22366-TDP01'));
-select pg_temp.sign_up('admin_a', 'Hoàng Minh Đức', pg_temp.unit('22366'));
-select pg_temp.sign_up('admin_b', 'Bùi Thị Hạnh', pg_temp.unit('22759'));
-select pg_temp.sign_up('province_admin', 'Ngô Văn Hùng');
-insert into public.person_role (person_id, role, unit_id) values
-  (pg_temp.id('official'), 'official', pg_temp.unit('SKHCN')),
-  (pg_temp.id('organizer_a'), 'organizer', pg_temp.unit('22366')),
-  (pg_temp.id('team_member_a'), 'team_member', pg_temp.unit('22366')),
-  (pg_temp.id('admin_a'), 'unit_admin', pg_temp.unit('22366')),
-  (pg_temp.id('admin_b'), 'unit_admin', pg_temp.unit('22759')),
-  (pg_temp.id('province_admin'), 'province_admin', null);
+-- The standard personas and their roles: see tests.create_personas in 00000-setup-test-helpers.sql.
+select tests.create_personas();
 create temp table unit_before as table public.unit;
 create temp table unit_succession_before as table public.unit_succession;
 
 -- ───────────── anonymous reads, and writes nothing ─────────────
-select pg_temp.sign_in_anonymously();
+select tests.sign_in_anonymously();
 
-select is((select name from public.unit where id = pg_temp.unit('22366')), 'Phường Nha Trang',
+select is((select name from public.unit where id = tests.unit('22366')), 'Phường Nha Trang',
   'anonymous reads a commune');
 select is((select count(*)::int from public.unit where kind = 'commune' and valid_from = '2025-07-01'), 65,
   'anonymous reads all 65 communes of Khánh Hòa');
-select is((select name from public.unit where id = pg_temp.unit('22759', '2024-11-01')), 'Phường Kinh Dinh',
+select is((select name from public.unit where id = tests.unit('22759', '2024-11-01')), 'Phường Kinh Dinh',
   'anonymous reads the 2024 Ninh Thuận units too');
 select results_eq(
   $$ select n.name from public.unit_succession s join public.unit n on n.id = s.new_unit_id
-     where s.old_unit_id = pg_temp.unit('22759', '2024-11-01') $$,
+     where s.old_unit_id = tests.unit('22759', '2024-11-01') $$,
   array['Phường Phan Rang'],
   'anonymous reads which new commune an old one went into');
 select throws_ok($$ insert into public.unit (code, name, kind, parent_id, valid_from)
-                    values ('22366-TDP02', 'Tổ dân phố Xương Huân 2', 'village', pg_temp.unit('22366'), '2025-07-01') $$,
+                    values ('22366-TDP02', 'Tổ dân phố Xương Huân 2', 'village', tests.unit('22366'), '2025-07-01') $$,
   '42501', 'permission denied for table unit', 'anonymous cannot add a unit');
-select throws_ok($$ update public.unit set name = 'Đổi tên' where id = pg_temp.unit('22366') $$,
+select throws_ok($$ update public.unit set name = 'Đổi tên' where id = tests.unit('22366') $$,
   '42501', 'permission denied for table unit', 'anonymous cannot edit a unit');
-select throws_ok($$ delete from public.unit where id = pg_temp.unit('22366') $$,
+select throws_ok($$ delete from public.unit where id = tests.unit('22366') $$,
   '42501', 'permission denied for table unit', 'anonymous cannot remove a unit');
-select throws_ok($$ insert into public.unit_succession values (pg_temp.unit('22744', '2024-11-01'), pg_temp.unit('22366'), 'partial') $$,
+select throws_ok($$ insert into public.unit_succession values (tests.unit('22744', '2024-11-01'), tests.unit('22366'), 'partial') $$,
   '42501', 'permission denied for table unit_succession', 'anonymous cannot add a succession');
 select throws_ok($$ update public.unit_succession set coverage = 'partial' $$,
   '42501', 'permission denied for table unit_succession', 'anonymous cannot edit a succession');
@@ -77,18 +41,18 @@ select throws_ok($$ delete from public.unit_succession $$,
 -- Not even a unit admin edits their own commune or adds a village to it.
 create function pg_temp.units_are_read_only_to(persona text) returns setof text language plpgsql as $$
 begin
-  perform pg_temp.sign_in(persona);
+  perform tests.sign_in(persona);
   return next is((select count(*)::int from public.unit where kind = 'commune' and valid_from = '2025-07-01'), 65,
     persona || ' reads all communes');
   return next isnt_empty($q$ select * from public.unit_succession $q$, persona || ' reads unit successions');
   return next throws_ok($q$ insert into public.unit (code, name, kind, parent_id, valid_from)
-                            values ('22366-TDP02', 'Tổ dân phố Xương Huân 2', 'village', pg_temp.unit('22366'), '2025-07-01') $q$,
+                            values ('22366-TDP02', 'Tổ dân phố Xương Huân 2', 'village', tests.unit('22366'), '2025-07-01') $q$,
     '42501', 'new row violates row-level security policy for table "unit"', persona || ' cannot add a unit');
-  return next is_empty($q$ update public.unit set name = 'Đổi tên' where id = pg_temp.unit('22366') returning id $q$,
+  return next is_empty($q$ update public.unit set name = 'Đổi tên' where id = tests.unit('22366') returning id $q$,
     persona || '''s edit of a commune changes no row');
   return next is_empty($q$ delete from public.unit where code = '22366-TDP01' returning id $q$,
     persona || '''s removal of a village removes no row');
-  return next throws_ok($q$ insert into public.unit_succession values (pg_temp.unit('22744', '2024-11-01'), pg_temp.unit('22366'), 'partial') $q$,
+  return next throws_ok($q$ insert into public.unit_succession values (tests.unit('22744', '2024-11-01'), tests.unit('22366'), 'partial') $q$,
     '42501', 'new row violates row-level security policy for table "unit_succession"', persona || ' cannot add a succession');
   return next throws_ok($q$ update public.unit_succession set coverage = 'partial' $q$,
     '42501', 'permission denied for table unit_succession', persona || ' cannot edit a succession');
@@ -100,33 +64,33 @@ select pg_temp.units_are_read_only_to(persona)
 from unnest(array['citizen_a', 'official', 'organizer_a', 'team_member_a', 'admin_a']) as persona;
 
 -- ───────────── the province admin writes ─────────────
-select pg_temp.sign_in('province_admin');
+select tests.sign_in('province_admin');
 
 select results_eq($$ insert into public.unit (code, name, kind, parent_id, valid_from)
-                     values ('22366-TDP02', 'Tổ dân phố Xương Huân 2', 'village', pg_temp.unit('22366'), '2025-07-01')
+                     values ('22366-TDP02', 'Tổ dân phố Xương Huân 2', 'village', tests.unit('22366'), '2025-07-01')
                      returning name $$,
   array['Tổ dân phố Xương Huân 2'], 'a province admin adds a village');
 select is((select path from public.unit where code = '22366-TDP02'),
-  array[pg_temp.unit('56'), pg_temp.unit('22366'), pg_temp.unit('22366-TDP02')],
+  array[tests.unit('56'), tests.unit('22366'), tests.unit('22366-TDP02')],
   'a new unit''s path runs from the province down to itself');
 select results_eq($$ update public.unit set name = 'Tổ dân phố Xương Huân Hai' where code = '22366-TDP02' returning name $$,
   array['Tổ dân phố Xương Huân Hai'], 'a province admin edits a unit');
-select throws_ok($$ update public.unit set parent_id = pg_temp.unit('22759') where code = '22366-TDP02' $$,
+select throws_ok($$ update public.unit set parent_id = tests.unit('22759') where code = '22366-TDP02' $$,
   '23514', 'a unit cannot change parent', 'not even a province admin moves a unit to another parent');
-select results_eq($$ insert into public.unit_succession values (pg_temp.unit('22744', '2024-11-01'), pg_temp.unit('22366'), 'partial')
+select results_eq($$ insert into public.unit_succession values (tests.unit('22744', '2024-11-01'), tests.unit('22366'), 'partial')
                      returning coverage $$,
   array['partial'], 'a province admin adds a succession');
-select throws_ok($$ update public.unit_succession set coverage = 'full' where new_unit_id = pg_temp.unit('22366') $$,
+select throws_ok($$ update public.unit_succession set coverage = 'full' where new_unit_id = tests.unit('22366') $$,
   '42501', 'permission denied for table unit_succession', 'successions are never edited, only removed and added');
-select results_eq($$ delete from public.unit_succession where new_unit_id = pg_temp.unit('22366') returning coverage $$,
+select results_eq($$ delete from public.unit_succession where new_unit_id = tests.unit('22366') returning coverage $$,
   array['partial'], 'a province admin removes a succession');
 select results_eq($$ delete from public.unit where code = '22366-TDP02' returning name $$,
   array['Tổ dân phố Xương Huân Hai'], 'a province admin removes a unit');
-select throws_ok($$ delete from public.unit where id = pg_temp.unit('22366') $$,
+select throws_ok($$ delete from public.unit where id = tests.unit('22366') $$,
   '23503', null, 'a unit that people live in cannot be removed');
 
 -- ───────────── afterwards, as the service ─────────────
-reset role;
+select tests.sign_out();
 
 select results_eq($$ table public.unit order by id $$, $$ table unit_before order by id $$,
   'units are as they were: refused edits and removals changed nothing');

@@ -1,0 +1,143 @@
+-- Test helpers shared by every file in supabase/tests, in schema `tests` (the Basejump /
+-- supabase_test_helpers pattern).
+--
+-- The convention: the files run in name order, each in its own session, and every test file wraps itself
+-- in `begin; … rollback;`. This file, named 00000-setup-*.sql so that it runs first, is the exception: it
+-- commits, so the helpers stay for the files after it.
+--   * `supabase test db` and `pg_prove -d <db> supabase/tests/*.sql` run it as the first file.
+--   * scripts/test-sql.ts applies every 00000-setup-*.sql to its template database (after the migrations,
+--     before the template is copied for each file), prints its TAP and counts its assertion once.
+-- Nothing here creates rows: tests.create_personas() and the course helpers are called by the test files
+-- inside their own transactions, so whatever they create is rolled back with the file.
+-- The helpers run with the privileges of whoever calls them; anon, authenticated and service_role may
+-- call them, so a file can still switch persona (or look an id up) after it has switched role.
+begin;
+create extension if not exists pgtap with schema extensions;
+select plan(1);
+
+create schema if not exists tests;
+
+-- ───────────── accounts and sessions ─────────────
+-- An account's id is derived from its persona name.
+create or replace function tests.id(persona text) returns uuid language sql immutable
+  as $$ select md5(persona)::uuid $$;
+
+-- A unit by its code, valid from the given day (by default the Khánh Hòa hierarchy of 1 July 2025).
+create or replace function tests.unit(code text, valid_from date default '2025-07-01') returns bigint language plpgsql stable
+  as $$ declare unit_id bigint;
+        begin select u.id into strict unit_id from public.unit u where u.code = $1 and u.valid_from = $2; return unit_id; end $$;
+
+-- Signs the persona up, as the local auth provider does: an account whose metadata the profile is made of.
+create or replace function tests.sign_up(persona text, display_name text, home_unit bigint default null) returns void language sql
+  as $$ insert into auth.users (id, email, raw_user_meta_data)
+        values (tests.id(persona), persona || '@example.vn',
+                jsonb_build_object('display_name', display_name, 'home_unit_id', home_unit)) $$;
+
+-- Acts, for the rest of the transaction, as the persona signed in (role and claims as PostgREST sets them).
+create or replace function tests.sign_in(persona text) returns void language sql
+  as $$ select set_config('role', 'authenticated', true),
+               set_config('request.jwt.claims', json_build_object('sub', tests.id(persona), 'role', 'authenticated')::text, true) $$;
+
+create or replace function tests.sign_in_anonymously() returns void language sql
+  as $$ select set_config('role', 'anon', true), set_config('request.jwt.claims', '{"role":"anon"}', true) $$;
+
+-- Signs in as the persona, or anonymously for 'anonymous'.
+create or replace function tests.act_as(persona text) returns void language plpgsql
+  as $$ begin if persona = 'anonymous' then perform tests.sign_in_anonymously(); else perform tests.sign_in(persona); end if; end $$;
+
+-- Back to the service: the connecting role, with no claims.
+create or replace function tests.sign_out() returns void language sql
+  as $$ select set_config('role', 'none', true), set_config('request.jwt.claims', '', true) $$;
+
+-- ───────────── the standard personas ─────────────
+-- Commune A is Phường Nha Trang (22366), with the village Tổ dân phố Xương Huân 1; commune B is Phường
+-- Phan Rang (22759); the official works for the province's Sở Khoa học và Công nghệ and lives in commune B.
+-- Creates the village and the agency, then the personas named (by default all of them), in this order,
+-- and their roles.
+create or replace function tests.create_personas(variadic personas text[] default array[
+  'citizen_a', 'villager_a', 'citizen_b', 'official', 'organizer_a', 'team_member_a', 'admin_a', 'admin_b', 'province_admin'])
+returns void language plpgsql as $$
+declare
+  unknown text[];
+begin
+  insert into public.unit (code, name, kind, parent_id, valid_from) values
+    ('22366-TDP01', 'Tổ dân phố Xương Huân 1', 'village', tests.unit('22366'), '2025-07-01'),
+    ('SKHCN', 'Sở Khoa học và Công nghệ', 'agency', tests.unit('56'), '2025-07-01');
+  create temp table standard_persona as
+  select * from (values
+    (1, 'citizen_a', 'Nguyễn Thị Lan', '22366', null, null),
+    (2, 'villager_a', 'Trần Văn Minh', '22366-TDP01', null, null),
+    (3, 'citizen_b', 'Lê Thị Hoa', '22759', null, null),
+    (4, 'official', 'Phạm Quốc Tuấn', '22759', 'official', 'SKHCN'),
+    (5, 'organizer_a', 'Võ Thị Thu', '22366', 'organizer', '22366'),
+    (6, 'team_member_a', 'Đặng Văn Nam', '22366-TDP01', 'team_member', '22366'),
+    (7, 'admin_a', 'Hoàng Minh Đức', '22366', 'unit_admin', '22366'),
+    (8, 'admin_b', 'Bùi Thị Hạnh', '22759', 'unit_admin', '22759'),
+    (9, 'province_admin', 'Ngô Văn Hùng', null, 'province_admin', null)
+  ) as p (n, persona, display_name, home_unit, role, role_unit)
+  where p.persona = any(personas);
+  unknown := array(select unnest(personas) except select persona from standard_persona);
+  if unknown <> '{}' then
+    raise exception 'not a standard persona: %', array_to_string(unknown, ', ');
+  end if;
+  perform tests.sign_up(p.persona, p.display_name, case when p.home_unit is not null then tests.unit(p.home_unit) end)
+  from (select * from standard_persona order by n) p;
+  insert into public.person_role (person_id, role, unit_id)
+  select tests.id(p.persona), p.role::public.app_role, case when p.role_unit is not null then tests.unit(p.role_unit) end
+  from standard_persona p where p.role is not null order by p.n;
+  drop table standard_persona;
+end
+$$;
+
+-- ───────────── competences and courses ─────────────
+-- A competence by its framework and code (readable by everyone, so usable whoever is signed in).
+create or replace function tests.competence(framework text, code text) returns bigint language plpgsql stable
+  as $$ declare competence_id bigint;
+        begin select c.id into strict competence_id from public.competence c where c.framework = $1 and c.code = $2;
+              return competence_id; end $$;
+
+-- Gives every course a first module with the required lesson bai-1; ky-nang-so-co-ban also gets the
+-- required bai-2 in that module and a second module with the optional lesson doc-them.
+create or replace function tests.add_modules_and_lessons() returns void language plpgsql as $$
+begin
+  insert into public.course_module (course_id, position, title_vi, title_en)
+  select c.id, m.position, m.title_vi, m.title_en from public.course c
+  cross join (values (1, 'Bắt đầu', 'Getting started'), (2, 'Đọc thêm', 'Further reading')) as m (position, title_vi, title_en)
+  where m.position = 1 or c.slug = 'ky-nang-so-co-ban';
+  insert into public.lesson (course_id, module_id, position, slug, title_vi, title_en, minutes, required, body)
+  select m.course_id, m.id, l.position, l.slug, l.title_vi, l.title_en, 10, l.required, '{"type":"doc","content":[]}'::jsonb
+  from public.course_module m join public.course c on c.id = m.course_id
+  cross join (values (1, 1, 'bai-1', 'Bài 1', 'Lesson 1', true), (1, 2, 'bai-2', 'Bài 2', 'Lesson 2', true),
+                     (2, 1, 'doc-them', 'Đọc thêm', 'Further reading', false)) as l (module, position, slug, title_vi, title_en, required)
+  where l.module = m.position and (l.slug = 'bai-1' or c.slug = 'ky-nang-so-co-ban');
+end
+$$;
+
+-- Notes the ids of the courses, modules and lessons there are now in temp tables that everyone reads
+-- (the tables themselves hide drafts), for tests.course, tests.module and tests.lesson and for joins.
+create or replace function tests.remember_course_ids() returns void language plpgsql as $$
+begin
+  create temp table course_ids as select slug, id, owner_unit_id, status from public.course;
+  create temp table module_ids as
+    select c.slug as course, m.position, m.id from public.course_module m join public.course c on c.id = m.course_id;
+  create temp table lesson_ids as
+    select c.slug as course, l.slug as lesson, l.id from public.lesson l join public.course c on c.id = l.course_id;
+  grant select on course_ids, module_ids, lesson_ids to anon, authenticated;
+end
+$$;
+create or replace function tests.course(slug text) returns bigint language plpgsql stable
+  as $$ declare course_id bigint;
+        begin select c.id into strict course_id from pg_temp.course_ids c where c.slug = $1; return course_id; end $$;
+create or replace function tests.module(course text, module_position int) returns bigint language plpgsql stable
+  as $$ declare module_id bigint;
+        begin select m.id into strict module_id from pg_temp.module_ids m where m.course = $1 and m.position = $2; return module_id; end $$;
+create or replace function tests.lesson(course text, lesson text) returns bigint language plpgsql stable
+  as $$ declare lesson_id bigint;
+        begin select l.id into strict lesson_id from pg_temp.lesson_ids l where l.course = $1 and l.lesson = $2; return lesson_id; end $$;
+
+grant usage on schema tests to anon, authenticated, service_role;
+grant execute on all functions in schema tests to anon, authenticated, service_role;
+
+select ok(true, 'test helpers are installed');
+select * from finish();
+commit;
