@@ -16,6 +16,8 @@ for (const javaScriptEnabled of [true, false]) {
 		test.use({ javaScriptEnabled });
 
 		test('a new citizen finds a course without accents, learns every lesson and completes it', async ({ page }) => {
+			// Some twenty pages, each checked with axe (twice over where JavaScript is off): more than the default.
+			test.setTimeout(60_000);
 			const person = newPerson();
 			await register(page, { name: person.name, identifier: person.email, password: person.password });
 
