@@ -17,6 +17,8 @@ export type BenchDatabase = {
 	serverVersion?: string;
 	/** CPU seconds used so far by each Postgres backend serving this database (Linux /proc), when separate from the app. */
 	backendCpu?: () => Promise<Map<number, number> | null>;
+	/** Ends the queries still running for this database (after its server was stopped), when separate from the app. */
+	terminateBackends?: () => Promise<number>;
 	dispose: () => Promise<void>;
 };
 
@@ -58,10 +60,11 @@ export async function postgresDatabase(serverUrl: string): Promise<BenchDatabase
 		description: `database ${name} on ${parsed.hostname}:${parsed.port || 5432}`,
 		serverVersion,
 		async backendCpu() {
-			// The backends of the app's pool (it keeps its connections, so they are the same before and after a run).
+			// The backends of the app's pool (it keeps its connections, so they are the same before and after a run);
+			// not autovacuum, which is not the app's doing.
 			const sql = admin(serverUrl);
 			try {
-				const rows = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${name}`;
+				const rows = await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${name} and backend_type = 'client backend'`;
 				const cpu = new Map<number, number>();
 				for (const { pid } of rows) {
 					const seconds = processCpuSeconds(pid);
@@ -71,6 +74,16 @@ export async function postgresDatabase(serverUrl: string): Promise<BenchDatabase
 				return cpu;
 			} catch {
 				return null;
+			} finally {
+				await sql.end({ timeout: 5 });
+			}
+		},
+		async terminateBackends() {
+			// A backend goes on with its query after the client is gone, until it has a result to send.
+			const sql = admin(serverUrl);
+			try {
+				const ended = await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`;
+				return ended.length;
 			} finally {
 				await sql.end({ timeout: 5 });
 			}

@@ -174,9 +174,21 @@ async function main(resultFile: string) {
 				where c.status = 'published' group by c.id order by c.id`;
 			return { counts, catalogue };
 		});
-		// Statistics as autovacuum would have them a minute later on a real server (PGlite has no autovacuum).
-		await db.asService((tx) => tx`analyze`);
-		step('analyze');
+		// Statistics and visibility maps as autovacuum would leave them a minute later, so that autovacuum does
+		// not start in the middle of the first scenarios (on Postgres; PGlite has no autovacuum, and there
+		// only the app's own connection exists: analyze within a transaction).
+		const url = process.env.DATABASE_URL;
+		if (url) {
+			const sql = db.connect(url, { max: 1 });
+			try {
+				await sql`vacuum analyze`;
+			} finally {
+				await sql.end({ timeout: 5 });
+			}
+		} else {
+			await db.asService((tx) => tx`analyze`);
+		}
+		step(url ? 'vacuum analyze' : 'analyze');
 		const result: DatasetSummary = {
 			generatedCourses: generated.length,
 			courses: summary.counts.courses,

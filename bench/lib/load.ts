@@ -90,15 +90,13 @@ function cpuCores(used: { client: number; server: number | null; database: numbe
 	return { server: cores(used.server), database: cores(used.database), client: round(used.client / used.seconds, 2), other: cores(other) };
 }
 
-export async function runLoad(baseUrl: string, spec: LoadSpec, defaults: { duration: number; warmup: number }, probes: CpuProbes): Promise<LoadResult> {
-	const warmup = spec.warmup ?? defaults.warmup;
-	if (warmup > 0) await attempt(baseUrl, spec, warmup);
-
+/** One autocannon run with the CPU used meanwhile, summarised. */
+async function measure(baseUrl: string, spec: LoadSpec, seconds: number, probes: CpuProbes): Promise<LoadResult> {
 	const clientBefore = process.cpuUsage();
 	const databaseBefore = await probes.database?.();
 	const serverBefore = probes.server();
 	const machineBefore = machineCpuSeconds();
-	const { result, tally } = await attempt(baseUrl, spec, spec.duration ?? defaults.duration);
+	const { result, tally } = await attempt(baseUrl, spec, seconds);
 	const clientUsed = process.cpuUsage(clientBefore);
 	const serverAfter = probes.server();
 	const machineAfter = machineCpuSeconds();
@@ -106,13 +104,13 @@ export async function runLoad(baseUrl: string, spec: LoadSpec, defaults: { durat
 
 	const times = tally.times.sort((a, b) => a - b);
 	const count = times.length;
-	const seconds = result.duration;
+	const elapsed = result.duration;
 	const non2xx3xx = Object.entries(tally.statuses).reduce((sum, [status, hits]) => (status.startsWith('2') || status.startsWith('3') ? sum : sum + hits), 0);
 	return {
 		connections: spec.connections,
-		durationSeconds: seconds,
+		durationSeconds: elapsed,
 		requests: count,
-		requestsPerSecond: round(count / seconds),
+		requestsPerSecond: round(count / elapsed),
 		latencyMs: {
 			mean: round(count ? times.reduce((sum, t) => sum + t, 0) / count : NaN),
 			p50: round(percentile(times, 50)),
@@ -134,7 +132,42 @@ export async function runLoad(baseUrl: string, spec: LoadSpec, defaults: { durat
 			server: serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore,
 			database: probes.database ? databaseCpuUsed(databaseBefore, databaseAfter) : 0,
 			machine: machineBefore === null || machineAfter === null ? null : machineAfter - machineBefore,
-			seconds
+			seconds: elapsed
 		})
 	};
+}
+
+export async function runLoad(baseUrl: string, spec: LoadSpec, defaults: { duration: number; warmup: number }, probes: CpuProbes): Promise<LoadResult> {
+	const warmup = spec.warmup ?? defaults.warmup;
+	if (warmup > 0) {
+		const first = await measure(baseUrl, spec, warmup, probes);
+		// Not one answer in the warm-up: a measured run would only pile up requests the server must still
+		// work through afterwards. The warm-up's figures are what there is.
+		if (first.requests === 0) return { ...first, notMeasured: `not one response within the ${warmup} s warm-up with ${spec.connections} connections: too slow to measure` };
+	}
+	return measure(baseUrl, spec, spec.duration ?? defaults.duration, probes);
+}
+
+/**
+ * Waits until the server (and its database backends) use less than a tenth of a core over half a
+ * second: the requests autocannon left in flight are done. Returns the milliseconds it took, or throws
+ * after maxMs.
+ */
+export async function waitUntilIdle(probes: CpuProbes, maxMs: number): Promise<number> {
+	const started = Date.now();
+	const busy = async () => {
+		const server = probes.server();
+		const database = await probes.database?.();
+		return { server, database };
+	};
+	let before = await busy();
+	for (;;) {
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		const after = await busy();
+		const server = before.server === null || after.server === null ? 0 : after.server - before.server;
+		const database = probes.database ? (databaseCpuUsed(before.database, after.database) ?? 0) : 0;
+		if ((server + database) / 0.5 < 0.1) return Date.now() - started;
+		if (Date.now() - started > maxMs) throw new Error(`still busy after ${Math.round(maxMs / 1000)} s`);
+		before = after;
+	}
 }

@@ -30,7 +30,8 @@ function budgetCell(outcome: ScenarioOutcome, mode: DatabaseMode): string {
 	if (!budget) return '–';
 	const parts: string[] = [];
 	const judged = result && (!budget.modes || budget.modes.includes(mode));
-	const verdict = (ok: boolean) => (judged ? (ok ? ' ok' : ' MISSED') : '');
+	// Without a single response nothing is met, not even "0 errors".
+	const verdict = (ok: boolean) => (judged ? (ok && result.requests > 0 ? ' ok' : ' MISSED') : '');
 	if (budget.p95Ms !== undefined) parts.push(`p95≤${budget.p95Ms}${verdict(!!result && result.latencyMs.p95 <= budget.p95Ms)}`);
 	if (budget.minRequestsPerSecond !== undefined) parts.push(`≥${budget.minRequestsPerSecond}/s${verdict(!!result && result.requestsPerSecond >= budget.minRequestsPerSecond)}`);
 	if (budget.zeroErrors) parts.push(`0 err${verdict(!!result && result.errors + result.non2xx3xx + result.wrongStatus + result.failedChecks === 0)}`);

@@ -62,6 +62,8 @@ export type LoadResult = {
 	 * everything else on the machine: when `other` is well above 0 the figures understate the app.
 	 */
 	cpuCores: { server: number | null; database: number | null; client: number; other: number | null };
+	/** Set when only the warm-up ran (it got no response at all): why. */
+	notMeasured?: string;
 };
 
 export type Budget = {

@@ -100,6 +100,17 @@ language sql stable security definer set search_path = '' as $$
 $$;
 comment on function private.is_province_admin() is 'Whether the current user is a province admin.';
 
+create function private.is_unit_admin() returns boolean
+language sql stable security definer set search_path = '' as $$
+  select exists (
+    select 1 from public.person_role r
+    where r.person_id = (select auth.uid()) and r.role = 'unit_admin'
+  );
+$$;
+comment on function private.is_unit_admin() is
+  'Whether the current user is a unit admin anywhere. Policies test it once per statement, as (select …), '
+  'before the per-row private.administers_person(), which then runs only for unit admins.';
+
 create function private.has_role_in_unit(target_unit bigint, wanted public.app_role) returns boolean
 language sql stable security definer set search_path = '' as $$
   select exists (
@@ -123,7 +134,7 @@ $$;
 comment on function private.administers_person(uuid) is
   'Whether the current user is a unit admin of a unit that contains the person''s home unit.';
 
-grant execute on function private.is_province_admin(), private.has_role_in_unit(bigint, public.app_role),
+grant execute on function private.is_province_admin(), private.is_unit_admin(), private.has_role_in_unit(bigint, public.app_role),
   private.administers_person(uuid) to anon, authenticated, service_role;
 
 -- A scoped role is given on a unit that is valid today (a role on a 2024 unit would have no effect).
@@ -165,26 +176,26 @@ create trigger person_role_keep_one_province_admin before delete on public.perso
 -- ───────────────────────────── policies: unit ─────────────────────────────
 create policy "Everyone reads units" on public.unit for select to anon, authenticated using (true);
 create policy "Province admins add units" on public.unit for insert to authenticated
-  with check (private.is_province_admin());
+  with check ((select private.is_province_admin()));
 create policy "Province admins edit units" on public.unit for update to authenticated
-  using (private.is_province_admin()) with check (private.is_province_admin());
+  using ((select private.is_province_admin())) with check ((select private.is_province_admin()));
 create policy "Province admins remove units" on public.unit for delete to authenticated
-  using (private.is_province_admin());
+  using ((select private.is_province_admin()));
 
 create policy "Everyone reads unit successions" on public.unit_succession for select to anon, authenticated using (true);
 create policy "Province admins add unit successions" on public.unit_succession for insert to authenticated
-  with check (private.is_province_admin());
+  with check ((select private.is_province_admin()));
 create policy "Province admins remove unit successions" on public.unit_succession for delete to authenticated
-  using (private.is_province_admin());
+  using ((select private.is_province_admin()));
 
 -- ───────────────────────────── policies: profile ─────────────────────────────
 alter table public.profile enable row level security;
 create policy "People read their own profile" on public.profile for select to authenticated
   using (id = (select auth.uid()));
 create policy "Unit admins read people in their subtree" on public.profile for select to authenticated
-  using (private.administers_person(id));
+  using (((select private.is_unit_admin()) and private.administers_person(id)));
 create policy "Province admins read everyone" on public.profile for select to authenticated
-  using (private.is_province_admin());
+  using ((select private.is_province_admin()));
 create policy "People edit their own profile" on public.profile for update to authenticated
   using (id = (select auth.uid())) with check (id = (select auth.uid()));
 
@@ -193,13 +204,13 @@ alter table public.person_role enable row level security;
 create policy "People read their own roles" on public.person_role for select to authenticated
   using (person_id = (select auth.uid()));
 create policy "Unit admins read roles of people in their subtree" on public.person_role for select to authenticated
-  using (private.administers_person(person_id));
+  using (((select private.is_unit_admin()) and private.administers_person(person_id)));
 create policy "Province admins read all roles" on public.person_role for select to authenticated
-  using (private.is_province_admin());
+  using ((select private.is_province_admin()));
 create policy "Province admins give roles" on public.person_role for insert to authenticated
-  with check (private.is_province_admin() and granted_by = (select auth.uid()));
+  with check ((select private.is_province_admin()) and granted_by = (select auth.uid()));
 create policy "Province admins take roles" on public.person_role for delete to authenticated
-  using (private.is_province_admin());
+  using ((select private.is_province_admin()));
 
 -- ───────────────────────────── grants ─────────────────────────────
 grant select on public.unit, public.unit_succession to anon, authenticated;

@@ -73,16 +73,16 @@ alter table public.competence_mapping enable row level security;
 
 create policy "Everyone reads frameworks" on public.competence_framework for select to anon, authenticated using (true);
 create policy "Province admins manage frameworks" on public.competence_framework for all to authenticated
-  using (private.is_province_admin()) with check (private.is_province_admin());
+  using ((select private.is_province_admin())) with check ((select private.is_province_admin()));
 create policy "Everyone reads competence areas" on public.competence_area for select to anon, authenticated using (true);
 create policy "Province admins manage competence areas" on public.competence_area for all to authenticated
-  using (private.is_province_admin()) with check (private.is_province_admin());
+  using ((select private.is_province_admin())) with check ((select private.is_province_admin()));
 create policy "Everyone reads competences" on public.competence for select to anon, authenticated using (true);
 create policy "Province admins manage competences" on public.competence for all to authenticated
-  using (private.is_province_admin()) with check (private.is_province_admin());
+  using ((select private.is_province_admin())) with check ((select private.is_province_admin()));
 create policy "Everyone reads competence mappings" on public.competence_mapping for select to anon, authenticated using (true);
 create policy "Province admins manage competence mappings" on public.competence_mapping for all to authenticated
-  using (private.is_province_admin()) with check (private.is_province_admin());
+  using ((select private.is_province_admin())) with check ((select private.is_province_admin()));
 
 grant select on public.competence_framework, public.competence_area, public.competence, public.competence_mapping to anon, authenticated;
 grant insert, update, delete on public.competence_framework, public.competence_area, public.competence, public.competence_mapping to authenticated;

@@ -32,7 +32,7 @@ create table public.course (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
   search_text text generated always as (
-    private.search_text(title_vi || ' ' || title_en || ' ' || summary_vi || ' ' || summary_en)
+    private.search_text(title_vi || ' ' || title_en || ' ' || summary_vi)
   ) stored
 );
 comment on table public.course is
@@ -166,13 +166,25 @@ language sql stable security definer set search_path = '' as $$
 $$;
 comment on function private.can_author_course(bigint) is 'Whether the current user may edit the course (organizer of its unit, or province admin).';
 
+-- Not security definer, so that Postgres can inline it into the policies that call it per row; it reads
+-- only published courses, which every role may see.
 create function private.is_published_course(target_course bigint) returns boolean
-language sql stable security definer set search_path = '' as $$
+language sql stable set search_path = '' as $$
   select exists (select 1 from public.course c where c.id = target_course and c.status = 'published');
 $$;
 comment on function private.is_published_course(bigint) is 'Whether the course is published (visible to everyone).';
 
-grant execute on function private.may_author_in_unit(bigint), private.can_author_course(bigint), private.is_published_course(bigint)
+create function private.is_author() returns boolean
+language sql stable security definer set search_path = '' as $$
+  select private.is_province_admin() or exists (
+    select 1 from public.person_role r where r.person_id = (select auth.uid()) and r.role = 'organizer'
+  );
+$$;
+comment on function private.is_author() is
+  'Whether the current user may author any content. Policies test it once per statement, as (select …), '
+  'before the per-row author checks, which then run only for authors.';
+
+grant execute on function private.may_author_in_unit(bigint), private.can_author_course(bigint), private.is_published_course(bigint), private.is_author()
   to anon, authenticated, service_role;
 
 -- ───────────────────────────── policies ─────────────────────────────
@@ -186,38 +198,38 @@ create policy "Everyone reads published courses" on public.course for select to 
   using (status = 'published');
 -- The course policies test the row itself (not a lookup by id), so that a row being inserted is seen too.
 create policy "Authors read the courses they may edit" on public.course for select to authenticated
-  using (private.may_author_in_unit(owner_unit_id));
+  using (((select private.is_author()) and private.may_author_in_unit(owner_unit_id)));
 create policy "Organizers add courses in their units" on public.course for insert to authenticated
-  with check (private.may_author_in_unit(owner_unit_id));
+  with check (((select private.is_author()) and private.may_author_in_unit(owner_unit_id)));
 create policy "Authors edit their courses" on public.course for update to authenticated
-  using (private.may_author_in_unit(owner_unit_id)) with check (private.may_author_in_unit(owner_unit_id));
+  using (((select private.is_author()) and private.may_author_in_unit(owner_unit_id))) with check (((select private.is_author()) and private.may_author_in_unit(owner_unit_id)));
 create policy "Authors remove their courses" on public.course for delete to authenticated
-  using (private.may_author_in_unit(owner_unit_id));
+  using (((select private.is_author()) and private.may_author_in_unit(owner_unit_id)));
 
 create policy "Everyone reads modules of published courses" on public.course_module for select to anon, authenticated
   using (private.is_published_course(course_id));
 create policy "Authors read modules of their courses" on public.course_module for select to authenticated
-  using (private.can_author_course(course_id));
+  using (((select private.is_author()) and private.can_author_course(course_id)));
 create policy "Authors manage modules of their courses" on public.course_module for all to authenticated
-  using (private.can_author_course(course_id)) with check (private.can_author_course(course_id));
+  using (((select private.is_author()) and private.can_author_course(course_id))) with check (((select private.is_author()) and private.can_author_course(course_id)));
 
 create policy "Everyone reads lessons of published courses" on public.lesson for select to anon, authenticated
   using (private.is_published_course(course_id));
 create policy "Authors read lessons of their courses" on public.lesson for select to authenticated
-  using (private.can_author_course(course_id));
+  using (((select private.is_author()) and private.can_author_course(course_id)));
 create policy "Authors manage lessons of their courses" on public.lesson for all to authenticated
-  using (private.can_author_course(course_id)) with check (private.can_author_course(course_id));
+  using (((select private.is_author()) and private.can_author_course(course_id))) with check (((select private.is_author()) and private.can_author_course(course_id)));
 
 create policy "Everyone reads tags of published courses" on public.course_competence for select to anon, authenticated
   using (private.is_published_course(course_id));
 create policy "Authors manage tags of their courses" on public.course_competence for all to authenticated
-  using (private.can_author_course(course_id)) with check (private.can_author_course(course_id));
+  using (((select private.is_author()) and private.can_author_course(course_id))) with check (((select private.is_author()) and private.can_author_course(course_id)));
 
 create policy "Everyone reads tags of published lessons" on public.lesson_competence for select to anon, authenticated
   using (exists (select 1 from public.lesson l where l.id = lesson_id and private.is_published_course(l.course_id)));
 create policy "Authors manage tags of their lessons" on public.lesson_competence for all to authenticated
-  using (exists (select 1 from public.lesson l where l.id = lesson_id and private.can_author_course(l.course_id)))
-  with check (exists (select 1 from public.lesson l where l.id = lesson_id and private.can_author_course(l.course_id)));
+  using (exists (select 1 from public.lesson l where l.id = lesson_id and ((select private.is_author()) and private.can_author_course(l.course_id))))
+  with check (exists (select 1 from public.lesson l where l.id = lesson_id and ((select private.is_author()) and private.can_author_course(l.course_id))));
 
 grant select on public.course, public.course_module, public.lesson, public.course_competence, public.lesson_competence to anon, authenticated;
 -- Who created a course and its publication stamps are set by the database, not by authors.

@@ -114,9 +114,9 @@ alter table public.course_completion enable row level security;
 create policy "Learners read their own enrolments" on public.enrolment for select to authenticated
   using (person_id = (select auth.uid()));
 create policy "Unit admins read enrolments of people in their subtree" on public.enrolment for select to authenticated
-  using (private.administers_person(person_id));
+  using (((select private.is_unit_admin()) and private.administers_person(person_id)));
 create policy "Province admins read all enrolments" on public.enrolment for select to authenticated
-  using (private.is_province_admin());
+  using ((select private.is_province_admin()));
 create policy "Learners enrol in published courses" on public.enrolment for insert to authenticated
   with check (person_id = (select auth.uid()) and private.is_published_course(course_id));
 create policy "Learners move on in their own courses" on public.enrolment for update to authenticated
@@ -128,18 +128,18 @@ create policy "Learners leave their own courses" on public.enrolment for delete 
 create policy "Learners read their own progress" on public.lesson_progress for select to authenticated
   using (person_id = (select auth.uid()));
 create policy "Unit admins read progress of people in their subtree" on public.lesson_progress for select to authenticated
-  using (private.administers_person(person_id));
+  using (((select private.is_unit_admin()) and private.administers_person(person_id)));
 create policy "Province admins read all progress" on public.lesson_progress for select to authenticated
-  using (private.is_province_admin());
+  using ((select private.is_province_admin()));
 create policy "Learners record progress in published courses" on public.lesson_progress for insert to authenticated
   with check (person_id = (select auth.uid()) and private.is_published_course(course_id));
 
 create policy "Learners read their own completions" on public.course_completion for select to authenticated
   using (person_id = (select auth.uid()));
 create policy "Unit admins read completions of people in their subtree" on public.course_completion for select to authenticated
-  using (private.administers_person(person_id));
+  using (((select private.is_unit_admin()) and private.administers_person(person_id)));
 create policy "Province admins read all completions" on public.course_completion for select to authenticated
-  using (private.is_province_admin());
+  using ((select private.is_province_admin()));
 
 -- anon may select (and, having no policy, sees no row), so that catalogue queries can join a reader's
 -- progress whether or not they are signed in.

@@ -40,6 +40,7 @@ beforeAll(async () => {
 		])
 	);
 	await asService((tx) => tx`update public.course set status = 'draft' where slug = 'ban-nhap'`);
+	courses.forgetCachedPages();
 });
 
 describe('catalogue search', () => {

@@ -1,6 +1,7 @@
 // The catalogue: published courses found by accent-insensitive, typo-tolerant search and filters, and
 // one course's outline with the reader's progress.
-import { asUser, type Claims } from './db/index.ts';
+import { ANON, asUser, type Claims } from './db/index.ts';
+import { TtlCache } from './cache.ts';
 import type { Locale } from '../i18n/index.ts';
 
 /** The catalogue filters by the areas of the learners' framework (Circular 02/2025): 1–6. */
@@ -27,19 +28,52 @@ export type CourseCard = {
 /** Typo tolerance: how much of the query must match some words of a course (pg_trgm word similarity). */
 const WORD_SIMILARITY = '0.6';
 
+type PublicCard = Omit<CourseCard, 'enrolled' | 'done' | 'completedAt'> & { id: number };
+type PublicPage = { cards: PublicCard[]; total: number };
+
+/** Published courses are public and change rarely: result pages are cached for a minute per process. */
+const publicPages = new TtlCache<PublicPage>({ ttlMs: 60_000, max: 500 });
+
+/** Empties this process's catalogue cache (after publishing, and in tests). */
+export function forgetCachedPages() {
+	publicPages.clear();
+}
+
 export async function search(claims: Claims, locale: Locale, query: CatalogueQuery): Promise<{ courses: CourseCard[]; total: number }> {
 	const q = query.q.trim().slice(0, 100);
-	const rows = await asUser(claims, async (tx) => {
+	const key = JSON.stringify([locale, q, query.audience, query.area, query.level, query.page]);
+	const page = await publicPages.get(key, () => searchPublished(locale, { ...query, q }));
+	if (claims.role !== 'authenticated' || page.cards.length === 0) {
+		return { courses: page.cards.map(({ id: _id, ...card }) => ({ ...card, enrolled: false, done: 0, completedAt: null })), total: page.total };
+	}
+	const progress = await asUser(claims, (tx) => tx<{ id: number; enrolled: boolean; done: number; completedAt: Date | null }[]>`
+		select c.id::int, (e.person_id is not null) as enrolled,
+			(select count(*)::int from public.lesson_progress p join public.lesson l on l.id = p.lesson_id and l.required
+				where p.person_id = (select auth.uid()) and p.course_id = c.id) as done,
+			done.completed_at as "completedAt"
+		from unnest(${page.cards.map((card) => card.id)}::bigint[]) as c (id)
+		left join public.enrolment e on e.course_id = c.id and e.person_id = (select auth.uid())
+		left join public.course_completion done on done.course_id = c.id and done.person_id = (select auth.uid())`);
+	const byId = new Map(progress.map((row) => [row.id, row]));
+	return {
+		courses: page.cards.map(({ id, ...card }) => ({ ...card, enrolled: byId.get(id)?.enrolled ?? false, done: byId.get(id)?.done ?? 0, completedAt: byId.get(id)?.completedAt ?? null })),
+		total: page.total
+	};
+}
+
+/** One page of published courses matching the query, as anyone sees them. */
+function searchPublished(locale: Locale, query: CatalogueQuery): Promise<PublicPage> {
+	return asUser(ANON, async (tx) => {
 		await tx`select set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY}, true)`;
 		// Matching and counting touch only ids; the card details are computed for the page's rows alone.
-		return tx<(CourseCard & { total: number })[]>`
-			with wanted as (select private.search_text(${q}) as q),
-			matches as (
+		const rows = await tx<(PublicCard & { total: number })[]>`
+			with matches as (
 				select c.id, c.published_at,
-					case when wanted.q = '' then 0 else extensions.word_similarity(wanted.q, c.search_text) end as rank
-				from public.course c cross join wanted
+					case when ${query.q} = '' then 0 else extensions.word_similarity(private.search_text(${query.q}), c.search_text) end as rank
+				from public.course c
 				where c.status = 'published'
-					and (wanted.q = '' or c.search_text like '%' || wanted.q || '%' or wanted.q operator(extensions.<%) c.search_text)
+					and (${query.q} = '' or c.search_text like '%' || private.search_text(${query.q}) || '%'
+						or private.search_text(${query.q}) operator(extensions.<%) c.search_text)
 					and (${query.audience}::text is null or c.audience in (${query.audience}, 'everyone'))
 					and (${query.level}::text is null or c.level = ${query.level})
 					and (${query.area}::text is null or exists (
@@ -55,16 +89,12 @@ export async function search(claims: Claims, locale: Locale, query: CatalogueQue
 				order by rank desc, published_at desc nulls last, id
 				limit ${PAGE_SIZE} offset ${(query.page - 1) * PAGE_SIZE}
 			)
-			select c.slug,
+			select c.id::int, c.slug,
 				case when ${locale} = 'en' then c.title_en else c.title_vi end as title,
 				case when ${locale} = 'en' then c.summary_en else c.summary_vi end as summary,
 				c.audience, c.level,
 				coalesce(stats.minutes, 0)::int as minutes, coalesce(stats.lessons, 0)::int as lessons,
 				coalesce(stats.required, 0)::int as required,
-				(e.person_id is not null) as enrolled,
-				(select count(*)::int from public.lesson_progress p join public.lesson l on l.id = p.lesson_id and l.required
-					where p.person_id = auth.uid() and p.course_id = c.id) as done,
-				done.completed_at as "completedAt",
 				page.total::int as total
 			from page
 			join public.course c on c.id = page.id
@@ -72,11 +102,9 @@ export async function search(claims: Claims, locale: Locale, query: CatalogueQue
 				select sum(l.minutes) as minutes, count(*) as lessons, count(*) filter (where l.required) as required
 				from public.lesson l where l.course_id = c.id
 			) stats on true
-			left join public.enrolment e on e.course_id = c.id and e.person_id = auth.uid()
-			left join public.course_completion done on done.course_id = c.id and done.person_id = auth.uid()
 			order by page.rank desc, page.published_at desc nulls last, page.id`;
+		return { cards: rows.map(({ total: _total, ...card }) => card), total: rows[0]?.total ?? 0 };
 	});
-	return { courses: rows.map(({ total: _total, ...card }) => card), total: rows[0]?.total ?? 0 };
 }
 
 export type Area = { code: string; name: string };

@@ -47,13 +47,13 @@ async function outline(tx: Tx, locale: Locale, slug: string): Promise<CourseOutl
 			(select json_agg(json_build_object('title', m.${tx(title(locale))}, 'lessons', (
 				select json_agg(json_build_object('id', l.id, 'slug', l.slug, 'title', l.${tx(title(locale))}, 'minutes', l.minutes,
 					'required', l.required,
-					'done', exists (select 1 from public.lesson_progress p where p.person_id = auth.uid() and p.lesson_id = l.id))
+					'done', exists (select 1 from public.lesson_progress p where p.person_id = (select auth.uid()) and p.lesson_id = l.id))
 					order by l.position)
 				from public.lesson l where l.module_id = m.id)) order by m.position)
 			 from public.course_module m where m.course_id = c.id) as modules
 		from public.course c
-		left join public.enrolment e on e.course_id = c.id and e.person_id = auth.uid()
-		left join public.course_completion cc on cc.course_id = c.id and cc.person_id = auth.uid()
+		left join public.enrolment e on e.course_id = c.id and e.person_id = (select auth.uid())
+		left join public.course_completion cc on cc.course_id = c.id and cc.person_id = (select auth.uid())
 		where c.slug = ${slug}`;
 	if (!course) return undefined;
 	const competences = await tx<Competence[]>`
@@ -88,8 +88,9 @@ export function openLesson(claims: Claims, locale: Locale, courseSlug: string, l
 		const [row] = await tx<{ body: unknown; kind: string }[]>`select body, kind from public.lesson where id = ${lessons[index].id}`;
 		if (claims.role === 'authenticated') {
 			await tx`
-				insert into public.enrolment (person_id, course_id, last_lesson_id) values (auth.uid(), ${course.id}, ${lessons[index].id})
-				on conflict (person_id, course_id) do update set last_lesson_id = excluded.last_lesson_id, last_activity_at = now()`;
+				insert into public.enrolment (person_id, course_id, last_lesson_id) values ((select auth.uid()), ${course.id}, ${lessons[index].id})
+				on conflict (person_id, course_id) do update set last_lesson_id = excluded.last_lesson_id, last_activity_at = now()
+				where public.enrolment.last_lesson_id is distinct from excluded.last_lesson_id`;
 			course.enrolled = true;
 			course.lastLessonSlug = lessonSlug;
 		}
@@ -109,7 +110,7 @@ export async function enrol(claims: Claims, courseSlug: string): Promise<void> {
 	try {
 		await asUser(claims, (tx) => tx`
 			insert into public.enrolment (person_id, course_id)
-			select auth.uid(), c.id from public.course c where c.slug = ${courseSlug}
+			select (select auth.uid()), c.id from public.course c where c.slug = ${courseSlug}
 			on conflict do nothing`);
 	} catch (error) {
 		if (isPostgresError(error, '42501')) throw new LearningError('not_allowed');
@@ -129,9 +130,9 @@ export async function markDone(claims: Claims, lessonId: number, eventId: string
 			if (!lesson) throw new LearningError('not_found');
 			await tx`
 				insert into public.lesson_progress (person_id, lesson_id, course_id, event_id)
-				values (auth.uid(), ${lessonId}, ${lesson.course_id}, ${eventId})
+				values ((select auth.uid()), ${lessonId}, ${lesson.course_id}, ${eventId})
 				on conflict do nothing`;
-			const [completion] = await tx`select 1 from public.course_completion where person_id = auth.uid() and course_id = ${lesson.course_id}`;
+			const [completion] = await tx`select 1 from public.course_completion where person_id = (select auth.uid()) and course_id = ${lesson.course_id}`;
 			return { courseCompleted: !!completion };
 		});
 	} catch (error) {
@@ -173,18 +174,24 @@ export function myLearning(claims: Claims, locale: Locale): Promise<{ courses: M
 			from public.enrolment e
 			join public.course c on c.id = e.course_id
 			left join public.course_completion cc on cc.person_id = e.person_id and cc.course_id = c.id
-			where e.person_id = auth.uid()
+			where e.person_id = (select auth.uid())
 			order by e.last_activity_at desc`;
+		// From the person's completions (few) to the areas their courses develop, directly or by mapping.
 		const coverage = await tx<AreaCoverage[]>`
-			select a.code, case when ${locale} = 'en' then a.name_en else a.name_vi end as name,
-				count(distinct cc.course_id) filter (where done.course_id is not null)::int as courses
-			from public.competence_area a
-			left join public.competence k2 on k2.area_id = a.id
-			left join public.competence_mapping m on m.to_competence_id = k2.id
-			left join public.course_competence cc on cc.competence_id in (k2.id, m.from_competence_id)
-			left join public.course_completion done on done.course_id = cc.course_id and done.person_id = auth.uid()
+			with covered as (
+				select a.id as area_id, count(distinct done.course_id) as courses
+				from public.course_completion done
+				join public.course_competence cc on cc.course_id = done.course_id
+				join public.competence k on k.id = cc.competence_id
+				left join public.competence_mapping m on m.from_competence_id = k.id
+				left join public.competence k2 on k2.id = m.to_competence_id
+				join public.competence_area a on a.id in (k.area_id, k2.area_id) and a.framework = 'tt02_2025'
+				where done.person_id = (select auth.uid())
+				group by a.id
+			)
+			select a.code, case when ${locale} = 'en' then a.name_en else a.name_vi end as name, coalesce(covered.courses, 0)::int as courses
+			from public.competence_area a left join covered on covered.area_id = a.id
 			where a.framework = 'tt02_2025'
-			group by a.code, a.name_en, a.name_vi, a.position
 			order by a.position`;
 		return { courses, coverage };
 	});
