@@ -9,9 +9,10 @@ import { DatabaseUnavailableError } from '#lib/server/db/errors.ts';
 import { startServer } from '#lib/server/startup.ts';
 import { describeError, log } from '#lib/server/log.ts';
 import { requestContext } from '#lib/server/http.ts';
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from '#lib/i18n/index.ts';
+import { DEFAULT_LOCALE, isLocale, loadLocale, LOCALE_COOKIE, LOCALES } from '#lib/i18n/index.ts';
 
 export const init: ServerInit = async () => {
+	await Promise.all(LOCALES.map(loadLocale));
 	if (building) return;
 	await startServer();
 	// Emitted by server.js (and adapter-node's own entry) once no request is in flight.

@@ -20,7 +20,8 @@ export type RunningServer = {
 	/** Why the server is gone (e.g. "exit code 1"), or null while it runs. */
 	exitStatus: () => string | null;
 	log: () => ServerLogSummary;
-	stop: () => Promise<{ ms: number; exit: string }>;
+	/** SIGTERM, then SIGKILL after graceMs (default 15 s). */
+	stop: (graceMs?: number) => Promise<{ ms: number; exit: string }>;
 };
 
 export function freePort(): Promise<number> {
@@ -100,11 +101,11 @@ export async function startServer(options: { root: string; env: Record<string, s
 		process.off('exit', orphanGuard);
 	});
 
-	const stop = async () => {
+	const stop = async (graceMs = 15_000) => {
 		const stopping = Date.now();
 		if (!gone) {
 			child.kill('SIGTERM');
-			const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
 			await exit;
 			clearTimeout(killer);
 		}

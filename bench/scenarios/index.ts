@@ -5,6 +5,7 @@
 import type { Scenario } from '../lib/types.ts';
 import { catalogueSearchAnonymous } from './catalogue-search.ts';
 import { catalogueSearchSignedIn } from './catalogue-search-signed-in.ts';
+import { catalogueSearchUncached } from './catalogue-search-uncached.ts';
 import { homeAnonymous } from './home-anonymous.ts';
 import { homeSignedIn } from './home-signed-in.ts';
 import { lessonPageAnonymous } from './lesson-page.ts';
@@ -14,6 +15,7 @@ import { signIn } from './sign-in.ts';
 export const scenarios: Scenario<unknown>[] = [
 	homeAnonymous,
 	catalogueSearchAnonymous,
+	catalogueSearchUncached,
 	lessonPageAnonymous,
 	homeSignedIn,
 	catalogueSearchSignedIn,
