@@ -56,3 +56,13 @@ describe('an unreachable database', () => {
 		expect(new DatabaseUnavailableError(failure)).toBeInstanceOf(Error);
 	});
 });
+
+describe('demo content', () => {
+	it('can be loaded by several processes starting at once', async () => {
+		const { seedDemo } = await import('#lib/server/seed/demo.ts');
+		const results = await Promise.all([seedDemo(), seedDemo()]);
+		expect(results.map((r) => r.accounts).sort()).toEqual([0, 6]);
+		const [{ n }] = await asService((tx) => tx<{ n: number }[]>`select count(*)::int as n from public.unit where code like 'demo-%'`);
+		expect(n).toBe(2);
+	});
+});

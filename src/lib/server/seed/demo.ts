@@ -35,6 +35,8 @@ const currentUnitId = async (tx: Tx, name: string) => {
 export async function seedDemo(): Promise<{ accounts: number; courses: number }> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	return asService(async (tx) => {
+		// Several server processes may start at once (WEB_CONCURRENCY): one seeds, the others then find it done.
+		await tx`select pg_advisory_xact_lock(72016003)`;
 		for (const agency of AGENCIES) {
 			await tx`
 				insert into public.unit (code, name, kind, parent_id, valid_from)
