@@ -51,7 +51,10 @@ async function serve() {
 	} catch (error) {
 		// Start-up failed (most often: the database cannot be reached or a migration failed). Say so in one
 		// line an operator can act on; the details follow for the log.
-		const reason = error?.code === 'ERR_MODULE_NOT_FOUND' ? 'the app is not built: run `npm run build` first' : (error?.message ?? String(error));
+		const reason =
+			error?.code === 'ERR_MODULE_NOT_FOUND' ? 'the app is not built: run `npm run build` first'
+			: error instanceof Error ? error.message
+			: JSON.stringify(error);
 		log('error', `Học Số could not start: ${reason}`, { code: error?.code });
 		if (error?.stack) console.error(error.stack);
 		process.exit(1);

@@ -77,6 +77,7 @@ function environment() {
 
 function settings(opts: BenchOptions) {
 	return {
+		webConcurrency: opts.webConcurrency ?? 'app default (1)',
 		durationSeconds: opts.duration,
 		warmupSeconds: opts.warmup,
 		pageConnections: opts.pageConnections,
@@ -147,7 +148,8 @@ async function runMode(app: App, mode: DatabaseMode): Promise<ModeReport> {
 		const dataset = await generateDataset({ appDir: app.dir, benchRoot: options.root, env: database.env, size });
 		report.dataset = { ...dataset, catalogue: undefined, note: size.note };
 		console.log(`[${mode}] data set: ${describeDataset(dataset)}`);
-		console.log(`[${mode}] starting node server.js…`);
+		console.log(`[${mode}] starting node server.js${mode === 'postgres' && options.webConcurrency ? ` with WEB_CONCURRENCY=${options.webConcurrency}` : ''}…`);
+		if (mode === 'postgres' && options.webConcurrency) database.env.WEB_CONCURRENCY = String(options.webConcurrency);
 		const first = await start();
 		cleanups.add(stopServer);
 		report.serverStartupMs = first.startupMs;

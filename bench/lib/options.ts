@@ -24,6 +24,8 @@ export type BenchOptions = {
 	scenarios: string[] | undefined;
 	/** Hard stop for the whole run, in seconds. */
 	deadline: number;
+	/** WEB_CONCURRENCY for the server on real Postgres (server processes on the port); unset: the app's default. */
+	webConcurrency: number | undefined;
 };
 
 function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -57,6 +59,7 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
 		databaseUrl: env.BENCH_DATABASE_URL || env.DATABASE_URL || undefined,
 		modes: modes as BenchOptions['modes'],
 		scenarios: list(env.BENCH_SCENARIOS),
-		deadline: number(env, 'BENCH_DEADLINE', 480, 30, 3600)
+		deadline: number(env, 'BENCH_DEADLINE', 480, 30, 3600),
+		webConcurrency: env.BENCH_WEB_CONCURRENCY ? number(env, 'BENCH_WEB_CONCURRENCY', 1, 1, 64) : undefined
 	};
 }

@@ -71,10 +71,11 @@ const kb = (bytes: number | null) => (bytes === null ? '–' : `${(bytes / 1024)
 /** The JavaScript of a lesson page against its budget (KB = 1024 bytes), then file by file. */
 export function formatWeight(weight: PageWeight): string {
 	const { total } = weight;
+	const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 	const lines = [
-		`JavaScript on a lesson page (${weight.page}): ${weight.scripts.length} files, ${kb(total.gzip)} gzip -9 ` +
-			`(${kb(total.brotli)} brotli, ${kb(total.bytes)} uncompressed; as served: ${kb(total.servedBrotli)} br, ${kb(total.servedGzip)} gzip) ` +
-			`— budget ≤ ${kb(weight.budgetBytes)} compressed, held against gzip: ${weight.withinBudget ? 'ok' : 'MISSED'}`
+		`JavaScript on a lesson page (${weight.page}): ${weight.scripts.length} files, ${kb(total.bytes)} uncompressed; ` +
+			`budget ≤ ${kb(weight.budgetBytes)} compressed: gzip -9 ${kb(total.gzip)} ${verdict(weight.withinBudget.gzip)}, ` +
+			`brotli ${kb(total.brotli)} ${verdict(weight.withinBudget.brotli)} (as served: ${kb(total.servedBrotli)} br, ${kb(total.servedGzip)} gzip)`
 	];
 	if (weight.browser) {
 		lines.push('error' in weight.browser

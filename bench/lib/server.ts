@@ -1,11 +1,11 @@
 // Starts `node server.js` as a child on a free port of 127.0.0.1, waits until it answers, and stops it
 // with SIGTERM (as a process manager would). Its log goes to a file next to the results.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { processCpuSeconds } from './cpu.ts';
+import { descendants, processTreeCpuSeconds } from './cpu.ts';
 
 export const HOST = '127.0.0.1';
 
@@ -40,7 +40,7 @@ export function freePort(): Promise<number> {
 export function serverEnv(port: number, extra: Record<string, string>): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	for (const name of Object.keys(env)) {
-		if (name.startsWith('BENCH_') || ['DATABASE_URL', 'HOCSO_DATA_DIR', 'SEED_DEMO', 'PORT', 'HOST', 'TRUST_PROXY', 'ORIGIN'].includes(name)) delete env[name];
+		if (name.startsWith('BENCH_') || ['DATABASE_URL', 'HOCSO_DATA_DIR', 'SEED_DEMO', 'PORT', 'HOST', 'TRUST_PROXY', 'ORIGIN', 'WEB_CONCURRENCY'].includes(name)) delete env[name];
 	}
 	return { ...env, ...extra, PORT: String(port), HOST };
 }
@@ -101,13 +101,29 @@ export async function startServer(options: { root: string; env: Record<string, s
 		process.off('exit', orphanGuard);
 	});
 
+	const killAll = (pids: number[]) => {
+		for (const pid of pids) {
+			try {
+				process.kill(pid, 'SIGKILL');
+			} catch {
+				// Gone already.
+			}
+		}
+	};
 	const stop = async (graceMs = 15_000) => {
 		const stopping = Date.now();
 		if (!gone) {
+			// The server's own processes (WEB_CONCURRENCY) are stopped by it; any it leaves behind, or that
+			// would outlive a killed primary, are killed here by their ids.
+			const family = descendants(child.pid!);
 			child.kill('SIGTERM');
-			const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+			const killer = setTimeout(() => {
+				killAll(descendants(child.pid!));
+				child.kill('SIGKILL');
+			}, graceMs);
 			await exit;
 			clearTimeout(killer);
+			killAll(family.filter((pid) => existsSync(`/proc/${pid}`)));
 		}
 		await new Promise((resolve) => logStream.end(resolve));
 		return { ms: Date.now() - stopping, exit: await exit };
@@ -137,7 +153,7 @@ export async function startServer(options: { root: string; env: Record<string, s
 		baseUrl,
 		pid: child.pid!,
 		startupMs: Date.now() - started,
-		cpuSeconds: () => processCpuSeconds(child.pid!),
+		cpuSeconds: () => processTreeCpuSeconds(child.pid!),
 		exitStatus: () => exitStatus,
 		log: () => ({ ...summary, examples: [...summary.examples] }),
 		stop

@@ -59,6 +59,9 @@ describe('catalogue search', () => {
 		expect(await slugs(query('', { area: '4' }))).toEqual(['ky-nang-so-co-ban']);
 		expect(await slugs(query('', { area: '3' }))).toEqual(['chu-ky-so']);
 		expect(await slugs(query('thanh toan', { area: '4' }))).toEqual([]);
+		// Cards name the areas a course develops, through the DigComp → Circular 02 mapping too.
+		const [card] = (await courses.search(ANON, 'vi', query('ky nang so'))).courses;
+		expect(card.areas).toEqual(['4']);
 	});
 
 	it('never shows a draft, to anyone', async () => {

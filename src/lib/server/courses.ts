@@ -22,6 +22,8 @@ export type CourseCard = {
 	enrolled: boolean;
 	done: number;
 	required: number;
+	/** Codes of the Circular 02/2025 areas the course develops (directly or by mapping). */
+	areas: string[];
 	completedAt: Date | null;
 };
 
@@ -95,6 +97,14 @@ function searchPublished(locale: Locale, query: CatalogueQuery): Promise<PublicP
 				c.audience, c.level,
 				coalesce(stats.minutes, 0)::int as minutes, coalesce(stats.lessons, 0)::int as lessons,
 				coalesce(stats.required, 0)::int as required,
+				array(
+					select distinct a.code from public.course_competence cc
+					join public.competence k on k.id = cc.competence_id
+					left join public.competence_mapping m on m.from_competence_id = k.id
+					left join public.competence k2 on k2.id = m.to_competence_id
+					join public.competence_area a on a.id in (k.area_id, k2.area_id) and a.framework = ${AREA_FRAMEWORK}
+					where cc.course_id = c.id order by a.code
+				) as areas,
 				page.total::int as total
 			from page
 			join public.course c on c.id = page.id
