@@ -3,6 +3,8 @@
 // titles with an audience ("Hướng dẫn chuyển tiền và quét mã QR cho hộ kinh doanh"); each course has 3–6
 // of its source's real lessons (real bodies of a few paragraphs) in 1–2 modules. Deterministic.
 
+import type { CourseFile } from '../../src/lib/server/seed/courses.ts';
+
 /** mulberry32: a small seeded PRNG, so that a given size always yields the same courses. */
 function prng(seed: number) {
 	let a = seed >>> 0;
@@ -15,7 +17,7 @@ function prng(seed: number) {
 	};
 }
 
-export type Localised = { vi: string; en: string };
+type Localised = CourseFile['title'];
 
 /** Whom a generated course is for: appended to its title, and its audience. */
 const QUALIFIERS: { audience: string; text: Localised }[] = [
@@ -66,22 +68,10 @@ function lowerFirst(text: string): string {
 	return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 }
 
-// Shapes of the app's seed format (src/lib/server/seed/courses.ts), declared here to stay importable
-// without the app.
-export type Tag = { framework: string; code: string; level: number };
-export type SeedLesson = { slug: string; title: Localised; minutes: number; required?: boolean; competences?: Tag[]; body: unknown[] };
-export type SeedModule = { title: Localised; lessons: SeedLesson[] };
-export type SeedCourse = {
-	slug: string;
-	language: 'vi' | 'en';
-	title: Localised;
-	summary: Localised;
-	audience: string;
-	level: string;
-	outcomes: { vi: string[]; en: string[] };
-	competences: Tag[];
-	modules: SeedModule[];
-};
+// The app's seed format; a type-only import, erased when Node runs this file.
+export type SeedCourse = CourseFile;
+export type SeedModule = CourseFile['modules'][number];
+export type SeedLesson = SeedModule['lessons'][number];
 
 /** count courses built from the demo ones: a topic from one of them, 3–6 of its lessons in 1–2 modules. */
 export function generateCourses(demo: SeedCourse[], count: number, seed = 20261126): SeedCourse[] {

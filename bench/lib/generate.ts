@@ -13,7 +13,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateCourses, type SeedCourse } from './courses.ts';
+import { generateCourses } from './courses.ts';
 
 export type DatasetLesson = { slug: string; title: string };
 export type DatasetCourse = { slug: string; title: string; lessons: DatasetLesson[] };
@@ -65,7 +65,7 @@ async function main(resultFile: string) {
 	mark = performance.now();
 	const generationStarted = mark;
 	try {
-		const demo = seed.readCourseFiles() as unknown as SeedCourse[];
+		const demo = seed.readCourseFiles();
 		const generated = generateCourses(demo, courseCount);
 		await db.asService(async (tx) => {
 			const [unit] = await tx<{ id: number }[]>`
