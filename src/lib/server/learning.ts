@@ -1,5 +1,5 @@
-// A course's outline and lessons as a reader sees them, and what a learner does: enrol, open a lesson,
-// mark it done (idempotent by event id). Completion itself is recorded by the database.
+// A course's outline and lessons as a reader sees them, and what a learner does: open a lesson (which
+// enrols a signed-in reader), mark it done (idempotent by event id). Completion itself is recorded by the database.
 import { asUser, type Claims, type Tx } from './db/index.ts';
 import { isPostgresError } from './db/errors.ts';
 import type { Locale } from '../i18n/index.ts';
@@ -104,18 +104,6 @@ export function openLesson(claims: Claims, locale: Locale, courseSlug: string, l
 			total: required.length
 		};
 	});
-}
-
-export async function enrol(claims: Claims, courseSlug: string): Promise<void> {
-	try {
-		await asUser(claims, (tx) => tx`
-			insert into public.enrolment (person_id, course_id)
-			select (select auth.uid()), c.id from public.course c where c.slug = ${courseSlug}
-			on conflict do nothing`);
-	} catch (error) {
-		if (isPostgresError(error, '42501')) throw new LearningError('not_allowed');
-		throw error;
-	}
 }
 
 /**

@@ -70,10 +70,6 @@ export async function stopDatabase() {
 	await current?.embedded?.stop();
 }
 
-export function databaseMode() {
-	return state?.mode;
-}
-
 function client(): Sql {
 	if (!state) throw new DatabaseUnavailableError(new Error('the database has not been started'));
 	return state.sql;
