@@ -5,7 +5,11 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	return {
 		locale: locals.locale,
 		user: user
-			? { displayName: user.displayName, isProvinceAdmin: user.roles.some((grant) => grant.role === 'province_admin') }
+			? {
+					displayName: user.displayName,
+					isProvinceAdmin: user.roles.some((grant) => grant.role === 'province_admin'),
+					isAuthor: user.roles.some((grant) => grant.role === 'province_admin' || grant.role === 'organizer')
+				}
 			: null
 	};
 };

@@ -5,12 +5,23 @@ import { translator, type Locale } from './index.ts';
 
 const KEY = Symbol('i18n');
 
-type I18n = { t: TFunction; locale: () => Locale };
+type I18n = {
+	t: TFunction;
+	locale: () => Locale;
+	formatDateTime: (value: Date | string) => string;
+	formatNumber: (value: number) => string;
+};
+
+/** Times are shown in the province's time zone whatever the server's or browser's, so both render alike. */
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 /** Called once in the root layout with a getter, so a change of language re-renders. */
 export function setI18n(locale: () => Locale) {
 	const t = ((key: string, options?: object) => translator(locale())(key, options as never)) as unknown as TFunction;
-	setContext<I18n>(KEY, { t, locale });
+	const formatDateTime = (value: Date | string) =>
+		new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(value));
+	const formatNumber = (value: number) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 2 }).format(value);
+	setContext<I18n>(KEY, { t, locale, formatDateTime, formatNumber });
 }
 
 export function useI18n(): I18n {

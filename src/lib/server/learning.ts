@@ -7,6 +7,7 @@ import type { Locale } from '../i18n/index.ts';
 export type OutlineLesson = { id: number; slug: string; title: string; minutes: number; required: boolean; done: boolean };
 export type OutlineModule = { title: string; lessons: OutlineLesson[] };
 export type Competence = { framework: string; code: string; name: string; level: number };
+export type CourseQuiz = { id: number; title: string; required: boolean; passed: boolean };
 
 export type CourseOutline = {
 	id: number;
@@ -19,6 +20,7 @@ export type CourseOutline = {
 	outcomes: string[];
 	modules: OutlineModule[];
 	competences: Competence[];
+	quizzes: CourseQuiz[];
 	enrolled: boolean;
 	lastLessonSlug: string | null;
 	completedAt: Date | null;
@@ -36,7 +38,7 @@ export class LearningError extends Error {
 const title = (locale: Locale, alias = '') => (locale === 'en' ? `${alias}title_en` : `${alias}title_vi`);
 
 async function outline(tx: Tx, locale: Locale, slug: string): Promise<CourseOutline | undefined> {
-	const [course] = await tx<(Omit<CourseOutline, 'modules' | 'competences'> & { modules: OutlineModule[] | null })[]>`
+	const [course] = await tx<(Omit<CourseOutline, 'modules' | 'competences' | 'quizzes'> & { modules: OutlineModule[] | null })[]>`
 		select c.id::int, c.slug, c.${tx(title(locale))} as title,
 			case when ${locale} = 'en' then c.summary_en else c.summary_vi end as summary,
 			c.audience, c.level, c.language,
@@ -60,7 +62,11 @@ async function outline(tx: Tx, locale: Locale, slug: string): Promise<CourseOutl
 		select k.framework, k.code, case when ${locale} = 'en' then k.name_en else k.name_vi end as name, cc.level
 		from public.course_competence cc join public.competence k on k.id = cc.competence_id
 		where cc.course_id = ${course.id} order by k.framework, k.code`;
-	return { ...course, modules: (course.modules ?? []).map((m) => ({ ...m, lessons: m.lessons ?? [] })), competences };
+	const quizzes = await tx<CourseQuiz[]>`
+		select q.id::int, q.title, q.required,
+			coalesce((select auth.uid()) is not null and private.passed_quiz((select auth.uid()), q.id), false) as passed
+		from public.quiz q where q.course_id = ${course.id} and q.status = 'published' order by q.required, q.id`;
+	return { ...course, modules: (course.modules ?? []).map((m) => ({ ...m, lessons: m.lessons ?? [] })), competences, quizzes };
 }
 
 /** A published course (or one the caller may author) with its outline; undefined when not visible. */

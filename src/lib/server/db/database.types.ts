@@ -99,6 +99,107 @@ export type Database = {
 	};
 	public: {
 		Tables: {
+			attempt_question: {
+				Row: {
+					answered_at: string | null;
+					attempt_id: string;
+					choice_order: string[];
+					points: number;
+					position: number;
+					question_version_id: number;
+					response: Json | null;
+					score: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					answered_at?: string | null;
+					attempt_id: string;
+					choice_order?: string[];
+					points: number;
+					position: number;
+					question_version_id: number;
+					response?: Json | null;
+					score?: number;
+				};
+				Update: {
+					answered_at?: string | null;
+					attempt_id?: string;
+					choice_order?: string[];
+					points?: number;
+					position?: number;
+					question_version_id?: number;
+					response?: Json | null;
+					score?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'attempt_question_attempt_id_fkey';
+						columns: ['attempt_id'];
+						isOneToOne: false;
+						referencedRelation: 'quiz_attempt';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'attempt_question_question_version_id_fkey';
+						columns: ['question_version_id'];
+						isOneToOne: false;
+						referencedRelation: 'question_version';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			campaign: {
+				Row: {
+					created_at: string;
+					created_by: string | null;
+					id: number;
+					language: string;
+					owner_unit_id: number | null;
+					slug: string;
+					status: string;
+					summary: string;
+					title: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					created_at?: string;
+					created_by?: string | null;
+					id?: never;
+					language?: string;
+					owner_unit_id?: number | null;
+					slug: string;
+					status?: string;
+					summary?: string;
+					title: string;
+				};
+				Update: {
+					created_at?: string;
+					created_by?: string | null;
+					id?: never;
+					language?: string;
+					owner_unit_id?: number | null;
+					slug?: string;
+					status?: string;
+					summary?: string;
+					title?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'campaign_created_by_fkey';
+						columns: ['created_by'];
+						isOneToOne: false;
+						referencedRelation: 'profile';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'campaign_owner_unit_id_fkey';
+						columns: ['owner_unit_id'];
+						isOneToOne: false;
+						referencedRelation: 'unit';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			competence: {
 				Row: {
 					area_id: number;
@@ -239,6 +340,199 @@ export type Database = {
 						columns: ['to_competence_id'];
 						isOneToOne: false;
 						referencedRelation: 'competence';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			contest: {
+				Row: {
+					campaign_id: number;
+					created_at: string;
+					created_by: string | null;
+					id: number;
+					language: string;
+					owner_unit_id: number | null;
+					rules: string;
+					slug: string;
+					status: string;
+					title: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					campaign_id: number;
+					created_at?: string;
+					created_by?: string | null;
+					id?: never;
+					language?: string;
+					owner_unit_id?: number | null;
+					rules?: string;
+					slug: string;
+					status?: string;
+					title: string;
+				};
+				Update: {
+					campaign_id?: number;
+					created_at?: string;
+					created_by?: string | null;
+					id?: never;
+					language?: string;
+					owner_unit_id?: number | null;
+					rules?: string;
+					slug?: string;
+					status?: string;
+					title?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'contest_campaign_id_fkey';
+						columns: ['campaign_id'];
+						isOneToOne: false;
+						referencedRelation: 'campaign';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'contest_created_by_fkey';
+						columns: ['created_by'];
+						isOneToOne: false;
+						referencedRelation: 'profile';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'contest_owner_unit_id_fkey';
+						columns: ['owner_unit_id'];
+						isOneToOne: false;
+						referencedRelation: 'unit';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			contest_result: {
+				Row: {
+					agency_id: number | null;
+					attempt_id: string;
+					commune_id: number | null;
+					display_name: string;
+					duration_ms: number;
+					max_score: number;
+					person_id: string;
+					prediction: number | null;
+					prediction_distance: number | null;
+					rank: number;
+					round_id: number;
+					score: number;
+					submitted_at: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					agency_id?: number | null;
+					attempt_id: string;
+					commune_id?: number | null;
+					display_name: string;
+					duration_ms: number;
+					max_score: number;
+					person_id: string;
+					prediction?: number | null;
+					prediction_distance?: number | null;
+					rank: number;
+					round_id: number;
+					score: number;
+					submitted_at: string;
+				};
+				Update: {
+					agency_id?: number | null;
+					attempt_id?: string;
+					commune_id?: number | null;
+					display_name?: string;
+					duration_ms?: number;
+					max_score?: number;
+					person_id?: string;
+					prediction?: number | null;
+					prediction_distance?: number | null;
+					rank?: number;
+					round_id?: number;
+					score?: number;
+					submitted_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'contest_result_agency_id_fkey';
+						columns: ['agency_id'];
+						isOneToOne: false;
+						referencedRelation: 'unit';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'contest_result_attempt_id_fkey';
+						columns: ['attempt_id'];
+						isOneToOne: false;
+						referencedRelation: 'quiz_attempt';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'contest_result_commune_id_fkey';
+						columns: ['commune_id'];
+						isOneToOne: false;
+						referencedRelation: 'unit';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'contest_result_person_id_fkey';
+						columns: ['person_id'];
+						isOneToOne: false;
+						referencedRelation: 'profile';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'contest_result_round_id_fkey';
+						columns: ['round_id'];
+						isOneToOne: false;
+						referencedRelation: 'contest_round';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			contest_round: {
+				Row: {
+					contest_id: number;
+					id: number;
+					number: number;
+					prediction_prompt: string | null;
+					prediction_truth: number | null;
+					quiz_id: number;
+					results_at: string | null;
+				};
+				ComputedFields: never;
+				Insert: {
+					contest_id: number;
+					id?: never;
+					number: number;
+					prediction_prompt?: string | null;
+					prediction_truth?: number | null;
+					quiz_id: number;
+					results_at?: string | null;
+				};
+				Update: {
+					contest_id?: number;
+					id?: never;
+					number?: number;
+					prediction_prompt?: string | null;
+					prediction_truth?: number | null;
+					quiz_id?: number;
+					results_at?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'contest_round_contest_id_fkey';
+						columns: ['contest_id'];
+						isOneToOne: false;
+						referencedRelation: 'contest';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'contest_round_quiz_id_fkey';
+						columns: ['quiz_id'];
+						isOneToOne: true;
+						referencedRelation: 'quiz';
 						referencedColumns: ['id'];
 					}
 				];
@@ -710,6 +1004,428 @@ export type Database = {
 					}
 				];
 			};
+			question: {
+				Row: {
+					archived: boolean;
+					bank_id: number;
+					created_at: string;
+					current_version_id: number | null;
+					id: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					archived?: boolean;
+					bank_id: number;
+					created_at?: string;
+					current_version_id?: number | null;
+					id?: never;
+				};
+				Update: {
+					archived?: boolean;
+					bank_id?: number;
+					created_at?: string;
+					current_version_id?: number | null;
+					id?: never;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'question_bank_id_fkey';
+						columns: ['bank_id'];
+						isOneToOne: false;
+						referencedRelation: 'question_bank';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'question_current_version_fkey';
+						columns: ['current_version_id'];
+						isOneToOne: false;
+						referencedRelation: 'question_version';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			question_bank: {
+				Row: {
+					course_id: number | null;
+					created_at: string;
+					created_by: string | null;
+					id: number;
+					owner_unit_id: number | null;
+					title: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					course_id?: number | null;
+					created_at?: string;
+					created_by?: string | null;
+					id?: never;
+					owner_unit_id?: number | null;
+					title: string;
+				};
+				Update: {
+					course_id?: number | null;
+					created_at?: string;
+					created_by?: string | null;
+					id?: never;
+					owner_unit_id?: number | null;
+					title?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'question_bank_course_id_fkey';
+						columns: ['course_id'];
+						isOneToOne: false;
+						referencedRelation: 'course';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'question_bank_created_by_fkey';
+						columns: ['created_by'];
+						isOneToOne: false;
+						referencedRelation: 'profile';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'question_bank_owner_unit_id_fkey';
+						columns: ['owner_unit_id'];
+						isOneToOne: false;
+						referencedRelation: 'unit';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			question_competence: {
+				Row: {
+					competence_id: number;
+					question_id: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					competence_id: number;
+					question_id: number;
+				};
+				Update: {
+					competence_id?: number;
+					question_id?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'question_competence_competence_id_fkey';
+						columns: ['competence_id'];
+						isOneToOne: false;
+						referencedRelation: 'competence';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'question_competence_question_id_fkey';
+						columns: ['question_id'];
+						isOneToOne: false;
+						referencedRelation: 'question';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			question_version: {
+				Row: {
+					content: NonNullable<Json>;
+					created_at: string;
+					created_by: string | null;
+					explanation: string | null;
+					id: number;
+					image_url: string | null;
+					key: NonNullable<Json>;
+					kind: string;
+					points: number;
+					prompt: string;
+					question_id: number;
+					title: string | null;
+					version: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					content: NonNullable<Json>;
+					created_at?: string;
+					created_by?: string | null;
+					explanation?: string | null;
+					id?: never;
+					image_url?: string | null;
+					key: NonNullable<Json>;
+					kind: string;
+					points?: number;
+					prompt: string;
+					question_id: number;
+					title?: string | null;
+					version?: number;
+				};
+				Update: {
+					content?: NonNullable<Json>;
+					created_at?: string;
+					created_by?: string | null;
+					explanation?: string | null;
+					id?: never;
+					image_url?: string | null;
+					key?: NonNullable<Json>;
+					kind?: string;
+					points?: number;
+					prompt?: string;
+					question_id?: number;
+					title?: string | null;
+					version?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'question_version_created_by_fkey';
+						columns: ['created_by'];
+						isOneToOne: false;
+						referencedRelation: 'profile';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'question_version_question_id_fkey';
+						columns: ['question_id'];
+						isOneToOne: false;
+						referencedRelation: 'question';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			quiz: {
+				Row: {
+					closes_at: string | null;
+					counting: string;
+					course_id: number | null;
+					created_at: string;
+					created_by: string | null;
+					description: string;
+					id: number;
+					language: string;
+					max_attempts: number | null;
+					opens_at: string | null;
+					owner_unit_id: number | null;
+					pass_percent: number;
+					required: boolean;
+					review_policy: string;
+					shuffle_options: boolean;
+					shuffle_questions: boolean;
+					status: string;
+					time_limit_seconds: number | null;
+					title: string;
+					updated_at: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					closes_at?: string | null;
+					counting?: string;
+					course_id?: number | null;
+					created_at?: string;
+					created_by?: string | null;
+					description?: string;
+					id?: never;
+					language?: string;
+					max_attempts?: number | null;
+					opens_at?: string | null;
+					owner_unit_id?: number | null;
+					pass_percent?: number;
+					required?: boolean;
+					review_policy?: string;
+					shuffle_options?: boolean;
+					shuffle_questions?: boolean;
+					status?: string;
+					time_limit_seconds?: number | null;
+					title: string;
+					updated_at?: string;
+				};
+				Update: {
+					closes_at?: string | null;
+					counting?: string;
+					course_id?: number | null;
+					created_at?: string;
+					created_by?: string | null;
+					description?: string;
+					id?: never;
+					language?: string;
+					max_attempts?: number | null;
+					opens_at?: string | null;
+					owner_unit_id?: number | null;
+					pass_percent?: number;
+					required?: boolean;
+					review_policy?: string;
+					shuffle_options?: boolean;
+					shuffle_questions?: boolean;
+					status?: string;
+					time_limit_seconds?: number | null;
+					title?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'quiz_course_id_fkey';
+						columns: ['course_id'];
+						isOneToOne: false;
+						referencedRelation: 'course';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'quiz_created_by_fkey';
+						columns: ['created_by'];
+						isOneToOne: false;
+						referencedRelation: 'profile';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'quiz_owner_unit_id_fkey';
+						columns: ['owner_unit_id'];
+						isOneToOne: false;
+						referencedRelation: 'unit';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			quiz_attempt: {
+				Row: {
+					deadline_at: string | null;
+					duration_ms: number | null;
+					id: string;
+					max_score: number;
+					number: number;
+					pass_percent: number;
+					passed: boolean | null;
+					person_id: string;
+					prediction: number | null;
+					quiz_id: number;
+					score: number | null;
+					started_at: string;
+					submitted_at: string | null;
+				};
+				ComputedFields: never;
+				Insert: {
+					deadline_at?: string | null;
+					duration_ms?: number | null;
+					id?: string;
+					max_score: number;
+					number: number;
+					pass_percent: number;
+					passed?: boolean | null;
+					person_id: string;
+					prediction?: number | null;
+					quiz_id: number;
+					score?: number | null;
+					started_at?: string;
+					submitted_at?: string | null;
+				};
+				Update: {
+					deadline_at?: string | null;
+					duration_ms?: number | null;
+					id?: string;
+					max_score?: number;
+					number?: number;
+					pass_percent?: number;
+					passed?: boolean | null;
+					person_id?: string;
+					prediction?: number | null;
+					quiz_id?: number;
+					score?: number | null;
+					started_at?: string;
+					submitted_at?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'quiz_attempt_person_id_fkey';
+						columns: ['person_id'];
+						isOneToOne: false;
+						referencedRelation: 'profile';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'quiz_attempt_quiz_id_fkey';
+						columns: ['quiz_id'];
+						isOneToOne: false;
+						referencedRelation: 'quiz';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			quiz_pool: {
+				Row: {
+					bank_id: number;
+					competence_id: number | null;
+					draw_count: number;
+					id: number;
+					quiz_id: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					bank_id: number;
+					competence_id?: number | null;
+					draw_count: number;
+					id?: never;
+					quiz_id: number;
+				};
+				Update: {
+					bank_id?: number;
+					competence_id?: number | null;
+					draw_count?: number;
+					id?: never;
+					quiz_id?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'quiz_pool_bank_id_fkey';
+						columns: ['bank_id'];
+						isOneToOne: false;
+						referencedRelation: 'question_bank';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'quiz_pool_competence_id_fkey';
+						columns: ['competence_id'];
+						isOneToOne: false;
+						referencedRelation: 'competence';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'quiz_pool_quiz_id_fkey';
+						columns: ['quiz_id'];
+						isOneToOne: false;
+						referencedRelation: 'quiz';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			quiz_question: {
+				Row: {
+					position: number;
+					question_id: number;
+					quiz_id: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					position: number;
+					question_id: number;
+					quiz_id: number;
+				};
+				Update: {
+					position?: number;
+					question_id?: number;
+					quiz_id?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'quiz_question_question_id_fkey';
+						columns: ['question_id'];
+						isOneToOne: false;
+						referencedRelation: 'question';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'quiz_question_quiz_id_fkey';
+						columns: ['quiz_id'];
+						isOneToOne: false;
+						referencedRelation: 'quiz';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			unit: {
 				Row: {
 					code: string;
@@ -791,8 +1507,60 @@ export type Database = {
 			[_ in never]: never;
 		};
 		Functions: {
+			compute_round_results: { Args: { target_round: number }; Returns: string };
+			contest_standings: {
+				Args: { target_contest: number };
+				Returns: {
+					agency_id: number;
+					commune_id: number;
+					display_name: string;
+					duration_ms: number;
+					is_me: boolean;
+					last_submitted_at: string;
+					max_score: number;
+					prediction_distance: number;
+					rank: number;
+					rounds: number;
+					score: number;
+				}[];
+			};
 			has_basic_digital_skills: { Args: { person: string }; Returns: boolean };
 			is_basic_digital_skills_course: { Args: { target_course: number }; Returns: boolean };
+			quiz_attempt_questions: {
+				Args: { target: string };
+				Returns: {
+					content: Json;
+					explanation: string;
+					image_url: string;
+					key: Json;
+					kind: string;
+					number: number;
+					points: number;
+					prompt: string;
+					response: Json;
+					score: number;
+				}[];
+			};
+			quiz_question_count: { Args: { target_quiz: number }; Returns: number };
+			round_participation: {
+				Args: { by_agency?: boolean; target_round: number };
+				Returns: {
+					participants: number;
+					unit_id: number;
+					unit_name: string;
+				}[];
+			};
+			save_quiz_answers: { Args: { answers: Json; target: string }; Returns: number };
+			start_quiz_attempt: { Args: { target_quiz: number }; Returns: string };
+			submit_quiz_attempt: {
+				Args: { answers?: Json; prediction?: number; target: string };
+				Returns: {
+					max_score: number;
+					passed: boolean;
+					score: number;
+					submitted_at: string;
+				}[];
+			};
 		};
 		Enums: {
 			app_role: 'official' | 'organizer' | 'team_member' | 'unit_admin' | 'province_admin';

@@ -1,0 +1,91 @@
+// Question banks for authors: list, create, read with their questions, import a GIFT or Moodle XML file
+// (all or nothing), export to GIFT. Runs as the signed-in author; RLS decides which banks they may touch.
+import { asUser, type Claims, type Tx } from './db/index.ts';
+import type { QuestionDraft } from '../quiz/question.ts';
+
+export type Bank = { id: number; title: string; courseTitle: string | null; questions: number; createdAt: Date };
+export type BankQuestion = { id: number; version: number; kind: string; title: string | null; prompt: string; points: number };
+
+const withoutKind = (value: { kind: string }) => {
+	const rest: Record<string, unknown> = { ...value };
+	delete rest.kind;
+	return rest;
+};
+
+/** Adds the drafts to the bank as new questions, in one go (the caller's transaction makes it all or nothing). */
+export async function insertDrafts(tx: Tx, bankId: number, drafts: QuestionDraft[]): Promise<number[]> {
+	const ids: number[] = [];
+	for (const draft of drafts) {
+		const [{ id }] = await tx<{ id: number }[]>`insert into public.question (bank_id) values (${bankId}) returning id::int`;
+		await tx`
+			insert into public.question_version (question_id, kind, title, prompt, content, key, explanation, points)
+			values (${id}, ${draft.kind}, ${draft.title}, ${draft.prompt}, ${tx.json(withoutKind(draft.content) as never)},
+				${tx.json(withoutKind(draft.key) as never)}, ${draft.explanation}, ${draft.points})`;
+		ids.push(id);
+	}
+	return ids;
+}
+
+/** The banks the author may edit, newest first. */
+export function list(claims: Claims): Promise<Bank[]> {
+	return asUser(claims, (tx) => tx<Bank[]>`
+		select b.id::int, b.title, c.title_vi as "courseTitle", b.created_at as "createdAt",
+			(select count(*)::int from public.question q where q.bank_id = b.id and not q.archived) as questions
+		from public.question_bank b left join public.course c on c.id = b.course_id
+		order by b.created_at desc, b.id desc`);
+}
+
+export function create(claims: Claims, title: string, ownerUnitId: number): Promise<number> {
+	return asUser(claims, async (tx) => {
+		const [{ id }] = await tx<{ id: number }[]>`
+			insert into public.question_bank (title, owner_unit_id) values (${title}, ${ownerUnitId}) returning id::int`;
+		return id;
+	});
+}
+
+/** A bank with its current questions, or undefined if the author may not see it. */
+export function get(claims: Claims, bankId: number): Promise<{ bank: Bank; questions: BankQuestion[] } | undefined> {
+	return asUser(claims, async (tx) => {
+		const [bank] = await tx<Bank[]>`
+			select b.id::int, b.title, c.title_vi as "courseTitle", b.created_at as "createdAt", 0 as questions
+			from public.question_bank b left join public.course c on c.id = b.course_id where b.id = ${bankId}`;
+		if (!bank) return undefined;
+		const questions = await tx<BankQuestion[]>`
+			select q.id::int, v.version, v.kind, v.title, v.prompt, v.points::float
+			from public.question q join public.question_version v on v.id = q.current_version_id
+			where q.bank_id = ${bankId} and not q.archived order by q.id`;
+		return { bank: { ...bank, questions: questions.length }, questions };
+	});
+}
+
+/** Imports parsed drafts into the bank; nothing is added if any insert fails. */
+export function importDrafts(claims: Claims, bankId: number, drafts: QuestionDraft[]): Promise<number> {
+	return asUser(claims, async (tx) => (await insertDrafts(tx, bankId, drafts)).length);
+}
+
+/** The bank's current questions as drafts (for export). */
+export function drafts(claims: Claims, bankId: number): Promise<{ title: string; drafts: QuestionDraft[] } | undefined> {
+	return asUser(claims, async (tx) => {
+		const [bank] = await tx<{ title: string }[]>`select title from public.question_bank where id = ${bankId}`;
+		if (!bank) return undefined;
+		const rows = await tx<{ kind: QuestionDraft['kind']; title: string | null; prompt: string; explanation: string | null; points: number; content: object; key: object }[]>`
+			select v.kind, v.title, v.prompt, v.explanation, v.points::float, v.content, v.key
+			from public.question q join public.question_version v on v.id = q.current_version_id
+			where q.bank_id = ${bankId} and not q.archived order by q.id`;
+		return {
+			title: bank.title,
+			drafts: rows.map((r) => ({ ...r, content: { kind: r.kind, ...r.content }, key: { kind: r.kind, ...r.key } }) as QuestionDraft)
+		};
+	});
+}
+
+/** Units the author may own a bank in: their organizer scopes, and the province for a province admin. */
+export function authorUnits(claims: Claims, organizerScopes: { id: number; name: string }[]): Promise<{ id: number; name: string }[]> {
+	return asUser(claims, async (tx) => {
+		const province = await tx<{ id: number; name: string }[]>`
+			select u.id::int, u.name from public.unit u
+			where u.kind = 'province' and u.valid_from <= current_date and (u.valid_to is null or u.valid_to > current_date)
+				and private.is_province_admin()`;
+		return [...province, ...organizerScopes.filter((s) => !province.some((p) => p.id === s.id))];
+	});
+}
