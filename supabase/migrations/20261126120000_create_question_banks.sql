@@ -105,37 +105,37 @@ begin
   case kind
     when 'single' then
       ids := private.choice_ids(content -> 'options');
-      return ids is not null and jsonb_typeof(key -> 'correct') = 'string' and (key ->> 'correct') = any (ids);
+      return coalesce(ids is not null and jsonb_typeof(key -> 'correct') = 'string' and (key ->> 'correct') = any (ids), false);
     when 'multiple' then
       ids := private.choice_ids(content -> 'options');
       listed := private.json_strings(key -> 'correct');
-      return ids is not null and listed is not null and cardinality(listed) >= 1
-        and listed <@ ids and cardinality(listed) = (select count(distinct x) from unnest(listed) x);
+      return coalesce(ids is not null and listed is not null and cardinality(listed) >= 1
+        and listed <@ ids and cardinality(listed) = (select count(distinct x) from unnest(listed) x), false);
     when 'true_false' then
-      return jsonb_typeof(key -> 'correct') = 'boolean';
+      return coalesce(jsonb_typeof(key -> 'correct') = 'boolean', false);
     when 'ordering' then
       ids := private.choice_ids(content -> 'items');
       listed := private.json_strings(key -> 'order');
-      return ids is not null and listed is not null and cardinality(listed) = cardinality(ids)
-        and listed <@ ids and ids <@ listed;
+      return coalesce(ids is not null and listed is not null and cardinality(listed) = cardinality(ids)
+        and listed <@ ids and ids <@ listed, false);
     when 'matching' then
       ids := private.choice_ids(content -> 'left');
       right_ids := private.choice_ids(content -> 'right');
-      return ids is not null and right_ids is not null and jsonb_typeof(key -> 'pairs') = 'object'
+      return coalesce(ids is not null and right_ids is not null and jsonb_typeof(key -> 'pairs') = 'object'
         and (select array_agg(k) from jsonb_object_keys(key -> 'pairs') k) @> ids
         and ids @> (select array_agg(k) from jsonb_object_keys(key -> 'pairs') k)
         and not exists (
           select 1 from jsonb_each(key -> 'pairs') p
           where jsonb_typeof(p.value) <> 'string' or not ((p.value #>> '{}') = any (right_ids))
-        );
+        ), false);
     when 'short_text' then
       listed := private.json_strings(key -> 'answers');
-      return listed is not null and cardinality(listed) between 1 and 20
+      return coalesce(listed is not null and cardinality(listed) between 1 and 20
         and not exists (select 1 from unnest(listed) a where char_length(trim(a)) not between 1 and 500)
-        and jsonb_typeof(key -> 'accentInsensitive') = 'boolean';
+        and jsonb_typeof(key -> 'accentInsensitive') = 'boolean', false);
     when 'numeric' then
-      return jsonb_typeof(key -> 'value') = 'number' and jsonb_typeof(key -> 'tolerance') = 'number'
-        and (key ->> 'tolerance')::numeric >= 0;
+      return coalesce(jsonb_typeof(key -> 'value') = 'number' and jsonb_typeof(key -> 'tolerance') = 'number'
+        and (key ->> 'tolerance')::numeric >= 0, false);
     else
       return false;
   end case;
@@ -143,7 +143,8 @@ end;
 $$;
 comment on function private.check_question_shape(text, jsonb, jsonb) is
   'Whether content and key are a well-formed question of the kind: choices 2–10 with unique ids, the key '
-  'naming only existing ids, at least one accepted answer, a non-negative tolerance.';
+  'naming only existing ids, at least one accepted answer, a non-negative tolerance. Never null: a missing '
+  'field is a malformed question.';
 
 -- ───────────────────────────── grading ─────────────────────────────
 -- Case, surrounding and repeated spaces never matter in a short answer; accents only when the key says so.
@@ -225,7 +226,7 @@ comment on function private.grade(text, jsonb, jsonb, numeric) is
 create function private.add_question_version() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
-  if not private.check_question_shape(new.kind, new.content, new.key) then
+  if private.check_question_shape(new.kind, new.content, new.key) is not true then
     raise exception 'malformed question content or key' using errcode = 'check_violation', hint = 'question_shape';
   end if;
   perform 1 from public.question q where q.id = new.question_id for update;

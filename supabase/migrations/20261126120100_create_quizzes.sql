@@ -122,7 +122,7 @@ language sql stable security definer set search_path = '' as $$
     select case q.counting
       when 'best' then exists (select 1 from public.quiz_attempt a where a.quiz_id = q.id and a.person_id = person and a.passed)
       else (select a.passed from public.quiz_attempt a where a.quiz_id = q.id and a.person_id = person and a.submitted_at is not null
-            order by a.submitted_at desc limit 1)
+            order by a.submitted_at desc, a.number desc limit 1)
     end
     from public.quiz q where q.id = target_quiz
   ), false);
@@ -174,6 +174,20 @@ begin
 end;
 $$;
 create trigger quiz_stamp before update on public.quiz for each row execute function private.stamp_quiz();
+
+-- Moving the close (earlier to end a quiz now, later to extend it) moves the deadline of the attempts in
+-- progress with it, so that nobody answers after a close or loses time given back.
+create function private.move_open_deadlines() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  update public.quiz_attempt a
+  set deadline_at = least(a.started_at + make_interval(secs => new.time_limit_seconds), new.closes_at)
+  where a.quiz_id = new.id and a.submitted_at is null;
+  return new;
+end;
+$$;
+create trigger quiz_move_open_deadlines after update of closes_at on public.quiz
+  for each row when (old.closes_at is distinct from new.closes_at) execute function private.move_open_deadlines();
 
 -- ───────────────────────────── the attempt's life ─────────────────────────────
 -- Closes an attempt: total score, pass, duration (to the submission or the deadline, whichever came first).
@@ -272,7 +286,7 @@ begin
   select coalesce(array_agg(q.id order by case when quiz.shuffle_questions then random() else qq.position end), '{}')
   into drawn
   from public.quiz_question qq join public.question q on q.id = qq.question_id
-  where qq.quiz_id = target_quiz and q.current_version_id is not null;
+  where qq.quiz_id = target_quiz and q.current_version_id is not null and not q.archived;
   for pool in select * from public.quiz_pool p where p.quiz_id = target_quiz order by p.id loop
     drawn := drawn || array(
       select q.id from public.question q

@@ -64,6 +64,21 @@ $$;
 create trigger contest_round_check_quiz before insert or update of quiz_id on public.contest_round
   for each row execute function private.check_round_quiz();
 
+-- ... and keeps it: a round's quiz cannot lose its opening or closing time.
+create function private.keep_round_window() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  if (new.opens_at is null or new.closes_at is null)
+     and exists (select 1 from public.contest_round r where r.quiz_id = new.id) then
+    raise exception 'a contest round needs a quiz with opening and closing times' using errcode = 'check_violation',
+      hint = 'round_quiz_window';
+  end if;
+  return new;
+end;
+$$;
+create trigger quiz_keep_round_window before update of opens_at, closes_at on public.quiz
+  for each row execute function private.keep_round_window();
+
 -- ───────────────────────────── contest_result ─────────────────────────────
 create table public.contest_result (
   round_id bigint not null references public.contest_round (id) on delete cascade,
@@ -141,7 +156,7 @@ begin
     return round.results_at;
   end if;
   select * into quiz from public.quiz q where q.id = round.quiz_id;
-  if now() < quiz.closes_at then
+  if quiz.closes_at is null or now() < quiz.closes_at then
     raise exception 'the round is still open' using errcode = 'P0001', hint = 'round_open';
   end if;
   perform private.finish_expired_attempts(quiz.id);
