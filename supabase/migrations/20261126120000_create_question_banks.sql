@@ -39,6 +39,7 @@ create table public.question_version (
   title text check (char_length(title) <= 200),
   prompt text not null check (char_length(prompt) between 1 and 2000),
   image_url text check (image_url ~ '^(/media/|https://)' and char_length(image_url) <= 500),
+  image_alt text check (char_length(image_alt) between 1 and 300),
   content jsonb not null,
   key jsonb not null,
   explanation text check (char_length(explanation) <= 2000),
@@ -51,6 +52,8 @@ comment on table public.question_version is
   'One wording of a question, never changed once written (editing adds a version). content is what a learner '
   'sees (choices, items, pairs), key the answer key: shapes in src/lib/quiz/question.ts, checked by '
   'private.check_question_shape().';
+alter table public.question_version add constraint question_version_image_described
+  check (image_url is null or image_alt is not null);
 comment on column public.question_version.key is 'The answer key. Readable by the bank''s authors only.';
 
 alter table public.question
@@ -326,6 +329,6 @@ grant insert (title, course_id, owner_unit_id), update (title, course_id, owner_
 grant select, delete on public.question to authenticated;
 grant insert (bank_id, archived), update (archived, current_version_id) on public.question to authenticated;
 grant select on public.question_version to authenticated;
-grant insert (question_id, kind, title, prompt, image_url, content, key, explanation, points) on public.question_version to authenticated;
+grant insert (question_id, kind, title, prompt, image_url, image_alt, content, key, explanation, points) on public.question_version to authenticated;
 grant select, insert, delete on public.question_competence to authenticated;
 grant all on public.question_bank, public.question, public.question_version, public.question_competence to service_role;

@@ -463,7 +463,7 @@ $$;
 -- response, and (only once the review policy allows) the points earned, the key and the explanation.
 create function public.quiz_attempt_questions(target uuid)
 returns table (
-  number smallint, kind text, prompt text, image_url text, content jsonb, points numeric,
+  number smallint, kind text, prompt text, image_url text, image_alt text, content jsonb, points numeric,
   response jsonb, score numeric, key jsonb, explanation text
 )
 language plpgsql security definer set search_path = '' as $$
@@ -477,7 +477,7 @@ begin
   end if;
   reviewing := private.review_open(attempt.quiz_id, attempt.submitted_at);
   return query
-  select aq.position, v.kind, v.prompt, v.image_url,
+  select aq.position, v.kind, v.prompt, v.image_url, v.image_alt,
     case v.kind
       when 'single' then jsonb_build_object('options', private.ordered_choices(v.content -> 'options', aq.choice_order))
       when 'multiple' then jsonb_build_object('options', private.ordered_choices(v.content -> 'options', aq.choice_order))

@@ -114,6 +114,7 @@ export type AttemptQuestion = {
 	kind: QuestionKind;
 	prompt: string;
 	imageUrl: string | null;
+	imageAlt: string | null;
 	content: { options?: Choice[]; items?: Choice[]; left?: Choice[]; right?: Choice[] };
 	points: number;
 	response: Record<string, unknown> | null;
@@ -140,7 +141,7 @@ export function getAttempt(claims: Claims, locale: string, attemptId: string): P
 		if (!own) return undefined;
 		// Reading the questions first finishes an attempt whose deadline passed.
 		const questions = await tx<AttemptQuestion[]>`
-			select number, kind, prompt, image_url as "imageUrl", content, points::float, response, score::float, key, explanation
+			select number, kind, prompt, image_url as "imageUrl", image_alt as "imageAlt", content, points::float, response, score::float, key, explanation
 			from public.quiz_attempt_questions(${attemptId})`;
 		const [attempt] = await tx<(AttemptView['attempt'] & { remainingMs: number | null })[]>`
 			select ${attemptColumns(tx)}, a.prediction::float,

@@ -1132,6 +1132,7 @@ export type Database = {
 					created_by: string | null;
 					explanation: string | null;
 					id: number;
+					image_alt: string | null;
 					image_url: string | null;
 					key: NonNullable<Json>;
 					kind: string;
@@ -1148,6 +1149,7 @@ export type Database = {
 					created_by?: string | null;
 					explanation?: string | null;
 					id?: never;
+					image_alt?: string | null;
 					image_url?: string | null;
 					key: NonNullable<Json>;
 					kind: string;
@@ -1163,6 +1165,7 @@ export type Database = {
 					created_by?: string | null;
 					explanation?: string | null;
 					id?: never;
+					image_alt?: string | null;
 					image_url?: string | null;
 					key?: NonNullable<Json>;
 					kind?: string;
@@ -1531,6 +1534,7 @@ export type Database = {
 				Returns: {
 					content: Json;
 					explanation: string;
+					image_alt: string;
 					image_url: string;
 					key: Json;
 					kind: string;
