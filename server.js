@@ -44,6 +44,8 @@ async function serve() {
 	const trustProxy = process.env.TRUST_PROXY === '1';
 	process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
 	if (trustProxy) process.env.ADDRESS_HEADER ??= 'x-forwarded-for';
+	// A question file may be 1 MB (QUESTION_LIMITS.importBytesMax); multipart framing adds a little.
+	process.env.BODY_SIZE_LIMIT ??= '2M';
 
 	let handler;
 	try {

@@ -164,8 +164,8 @@ language sql stable security definer set search_path = '' as $$
   ) and exists (select 1 from public.lesson l where l.course_id = target_course);
 $$;
 
--- A quiz's settings and questions are fixed once someone has started it, except the window and status
--- (an organiser may extend a deadline or close a quiz); a new version of the quiz is a new quiz.
+-- An author may edit a quiz at any time: attempts already started keep their questions (versions), deadline,
+-- pass mark and maximum score, fixed at their start.
 create function private.stamp_quiz() returns trigger
 language plpgsql set search_path = '' as $$
 begin

@@ -113,6 +113,13 @@ language sql stable security definer set search_path = '' as $$
   );
 $$;
 
+create function private.can_author_campaign(target_campaign bigint) returns boolean
+language sql stable security definer set search_path = '' as $$
+  select private.is_province_admin() or exists (
+    select 1 from public.campaign g where g.id = target_campaign and private.may_author_in_unit(g.owner_unit_id)
+  );
+$$;
+
 create function private.is_published_contest(target_contest bigint) returns boolean
 language sql stable security definer set search_path = '' as $$
   select exists (
@@ -137,7 +144,22 @@ language sql stable security definer set search_path = '' as $$
   order by r.id limit 1;
 $$;
 
-grant execute on function private.can_author_contest(bigint), private.is_published_contest(bigint) to anon, authenticated, service_role;
+grant execute on function private.can_author_contest(bigint), private.can_author_campaign(bigint), private.is_published_contest(bigint)
+  to anon, authenticated, service_role;
+
+-- A round that people have taken stays: its attempts are the contest's record (and maybe its prizes).
+create function private.keep_taken_round() returns trigger
+language plpgsql security definer set search_path = '' as $$
+begin
+  if exists (select 1 from public.quiz_attempt a where a.quiz_id = old.quiz_id) then
+    raise exception 'a round that people have taken cannot be removed' using errcode = 'check_violation',
+      hint = 'round_taken';
+  end if;
+  return old;
+end;
+$$;
+create trigger contest_round_keep_taken before delete on public.contest_round
+  for each row execute function private.keep_taken_round();
 
 -- Computes a closed round's results once (later calls do nothing): finishes attempts left open at their
 -- deadline, then ranks. Security definer: it reads every participant's attempts, which no caller may.
@@ -249,7 +271,7 @@ create policy "Authors read the contests they may edit" on public.contest for se
   using (((select private.is_author()) and private.may_author_in_unit(owner_unit_id)));
 create policy "Organizers manage contests in their units" on public.contest for all to authenticated
   using (((select private.is_author()) and private.may_author_in_unit(owner_unit_id)))
-  with check (((select private.is_author()) and private.may_author_in_unit(owner_unit_id)));
+  with check (((select private.is_author()) and private.may_author_in_unit(owner_unit_id) and private.can_author_campaign(campaign_id)));
 
 create policy "Everyone reads rounds of published contests" on public.contest_round for select to anon, authenticated
   using (private.is_published_contest(contest_id));

@@ -9,7 +9,7 @@
 -- rounds. Anonymous readers get results without person ids.
 begin;
 create extension if not exists pgtap with schema extensions;
-select plan(65);
+select plan(67);
 
 -- ───────────── personas ─────────────
 -- Standard personas (see tests.create_personas in 00000-setup-test-helpers.sql): citizen_a and villager_a
@@ -124,6 +124,10 @@ select throws_ok(format($q$ insert into public.contest (campaign_id, slug, title
                            select id, 'cuoc-thi-la', 'Cuộc thi lạ', %s from public.campaign where slug = 'thang-chuyen-doi-so' $q$,
                         tests.unit('22759')),
   '42501', 'new row violates row-level security policy for table "contest"', 'but not one of commune B');
+select throws_ok(format($q$ insert into public.contest (campaign_id, slug, title, owner_unit_id)
+                           select id, 'cuoc-thi-muon', 'Cuộc thi mượn chiến dịch', %s from public.campaign where slug = 'chien-dich-b' $q$,
+                        tests.unit('22366')),
+  '42501', 'new row violates row-level security policy for table "contest"', 'nor one of A in commune B''s campaign');
 select results_eq(format('update public.contest set title = %L where id = %s returning title', 'Cuộc thi chuyển đổi số 2026', pg_temp.contest('cuoc-thi-a')),
   array['Cuộc thi chuyển đổi số 2026'], 'she renames A''s contest');
 select is_empty(format('update public.contest set title = %L where id = %s returning 1', 'Bị sửa', pg_temp.contest('cuoc-thi-b')),
@@ -350,6 +354,11 @@ select results_eq(format('select rank, person_id from public.contest_result wher
   $$ values (1, tests.id('citizen_a')) $$, 'its author reads them');
 select results_eq(format('select rank, display_name from public.contest_standings(%s)', pg_temp.contest('cuoc-thi-nhap')),
   $$ values (1::bigint, 'Nguyễn Thị Lan') $$, 'and its standings');
+
+-- ───────────── a taken round stays ─────────────
+select tests.sign_in('organizer_a');
+select is(pg_temp.error_of(format('delete from public.contest_round where id = %s', pg_temp.round('round-1'))),
+  '23514 round_taken', 'the organizer cannot remove a round people have taken');
 
 -- ───────────── a round's quiz keeps its window ─────────────
 -- The window is checked when the round is created, and again whenever the organizer edits the quiz's window:

@@ -1,0 +1,10 @@
+import { error } from '@sveltejs/kit';
+import { requireSession } from '#lib/server/http.ts';
+import * as studio from '#lib/server/studio.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const session = requireSession(event);
+	if (!studio.isAuthor(session)) error(403, 'forbidden');
+	return { quizzes: await studio.listQuizzes(session.claims, event.locals.locale) };
+};

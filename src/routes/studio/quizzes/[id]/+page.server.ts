@@ -1,0 +1,44 @@
+import { error, fail } from '@sveltejs/kit';
+import { parseForm } from '#lib/forms/auth.ts';
+import { formValues, quizForm, storedValues } from '#lib/forms/studio-quiz.ts';
+import { requireSession } from '#lib/server/http.ts';
+import * as studio from '#lib/server/studio.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+function quizId(raw: string): number {
+	const id = Number(raw);
+	if (!Number.isSafeInteger(id) || id < 1) error(404, 'not_found');
+	return id;
+}
+
+function requireAuthor(event: Parameters<typeof requireSession>[0]) {
+	const session = requireSession(event);
+	if (!studio.isAuthor(session)) error(403, 'forbidden');
+	return session;
+}
+
+export const load: PageServerLoad = async (event) => {
+	const session = requireAuthor(event);
+	const quiz = await studio.getQuiz(session.claims, quizId(event.params.id));
+	if (!quiz) error(404, 'not_found');
+	const units = await studio.authorUnits(session, quiz.ownerUnit);
+	const options = await studio.quizOptions(session.claims, event.locals.locale);
+	return { ...options, units, quiz, values: storedValues(quiz), created: event.url.searchParams.has('created') };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const session = requireAuthor(event);
+		const form = await event.request.formData();
+		const values = formValues(form);
+		const parsed = parseForm(quizForm, form);
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
+		try {
+			await studio.updateQuiz(session.claims, quizId(event.params.id), parsed.data);
+		} catch (err) {
+			if (err instanceof studio.StudioError) return fail(400, { values, errors: { [err.field]: err.key } });
+			throw err;
+		}
+		return { saved: true };
+	}
+};
