@@ -8,7 +8,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			? {
 					displayName: user.displayName,
 					isProvinceAdmin: user.roles.some((grant) => grant.role === 'province_admin'),
-					isAuthor: user.roles.some((grant) => grant.role === 'province_admin' || grant.role === 'organizer')
+					isAuthor: user.roles.some((grant) => grant.role === 'province_admin' || grant.role === 'organizer'),
+					isUnitAdmin: user.roles.some((grant) => grant.role === 'unit_admin')
 				}
 			: null
 	};

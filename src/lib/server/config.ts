@@ -7,7 +7,9 @@ const schema = v.object({
 	HOCSO_DATA_DIR: v.optional(v.string(), 'data'),
 	SEED_DEMO: v.optional(v.picklist(['auto', 'always', 'never']), 'auto'),
 	DATABASE_POOL_MAX: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)), '10'),
-	DATABASE_PREPARE: v.optional(v.picklist(['true', 'false']), 'true')
+	DATABASE_PREPARE: v.optional(v.picklist(['true', 'false']), 'true'),
+	FILES_DIR: v.optional(v.string()),
+	TARGETS_REFRESH_MINUTES: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0), v.maxValue(1440)), '5')
 });
 
 export type Config = {
@@ -16,6 +18,10 @@ export type Config = {
 	seedDemo: 'auto' | 'always' | 'never';
 	poolMax: number;
 	prepare: boolean;
+	/** where uploaded files (report evidence) are kept */
+	filesDir: string;
+	/** how often the automatic target figures are recomputed; 0 = never in the background */
+	targetsRefreshMinutes: number;
 };
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -25,6 +31,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		dataDir: path.resolve(parsed.HOCSO_DATA_DIR),
 		seedDemo: parsed.SEED_DEMO,
 		poolMax: parsed.DATABASE_POOL_MAX,
-		prepare: parsed.DATABASE_PREPARE === 'true'
+		prepare: parsed.DATABASE_PREPARE === 'true',
+		filesDir: path.resolve(parsed.FILES_DIR ?? path.join(parsed.HOCSO_DATA_DIR, 'files')),
+		targetsRefreshMinutes: parsed.TARGETS_REFRESH_MINUTES
 	};
 }

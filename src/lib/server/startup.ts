@@ -4,6 +4,7 @@ import { readConfig, type Config } from './config.ts';
 import { asService, startDatabase } from './db/index.ts';
 import { seedDemo } from './seed/demo.ts';
 import { log } from './log.ts';
+import { startRefreshing } from './targets.ts';
 
 export async function startServer(config: Config = readConfig()) {
 	const started = Date.now();
@@ -18,5 +19,6 @@ export async function startServer(config: Config = readConfig()) {
 			select count(*)::int as count from public.person_role where role = 'province_admin'`);
 		if (count === 0) log.warn('no province admin yet: create the first one with `npm run admin:create` (see README)');
 	}
+	startRefreshing(config.targetsRefreshMinutes);
 	log.info('startup done', { ms: Date.now() - started });
 }

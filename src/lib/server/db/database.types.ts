@@ -912,6 +912,34 @@ export type Database = {
 					}
 				];
 			};
+			metric: {
+				Row: {
+					code: string;
+					definition_en: string;
+					definition_vi: string;
+					name_en: string;
+					name_vi: string;
+					value_unit: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					code: string;
+					definition_en: string;
+					definition_vi: string;
+					name_en: string;
+					name_vi: string;
+					value_unit: string;
+				};
+				Update: {
+					code?: string;
+					definition_en?: string;
+					definition_vi?: string;
+					name_en?: string;
+					name_vi?: string;
+					value_unit?: string;
+				};
+				Relationships: [];
+			};
 			person_role: {
 				Row: {
 					granted_at: string;
@@ -1429,6 +1457,215 @@ export type Database = {
 					}
 				];
 			};
+			target: {
+				Row: {
+					code: string;
+					created_at: string;
+					direction: string;
+					id: number;
+					is_demo: boolean;
+					measurement: string;
+					metric_code: string | null;
+					name_en: string;
+					name_vi: string;
+					period_end: string;
+					period_start: string;
+					position: number;
+					published: boolean;
+					responsible: string;
+					target_value: number;
+					value_unit: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					code: string;
+					created_at?: string;
+					direction?: string;
+					id?: never;
+					is_demo?: boolean;
+					measurement: string;
+					metric_code?: string | null;
+					name_en: string;
+					name_vi: string;
+					period_end: string;
+					period_start: string;
+					position?: number;
+					published?: boolean;
+					responsible: string;
+					target_value: number;
+					value_unit: string;
+				};
+				Update: {
+					code?: string;
+					created_at?: string;
+					direction?: string;
+					id?: never;
+					is_demo?: boolean;
+					measurement?: string;
+					metric_code?: string | null;
+					name_en?: string;
+					name_vi?: string;
+					period_end?: string;
+					period_start?: string;
+					position?: number;
+					published?: boolean;
+					responsible?: string;
+					target_value?: number;
+					value_unit?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'target_metric_code_fkey';
+						columns: ['metric_code'];
+						isOneToOne: false;
+						referencedRelation: 'metric';
+						referencedColumns: ['code'];
+					}
+				];
+			};
+			target_refresh: {
+				Row: {
+					duration_ms: number;
+					id: boolean;
+					refreshed_at: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					duration_ms: number;
+					id?: boolean;
+					refreshed_at: string;
+				};
+				Update: {
+					duration_ms?: number;
+					id?: boolean;
+					refreshed_at?: string;
+				};
+				Relationships: [];
+			};
+			target_report: {
+				Row: {
+					denominator: number | null;
+					evidence_bytes: number | null;
+					evidence_key: string | null;
+					evidence_name: string | null;
+					evidence_type: string | null;
+					id: number;
+					note: string;
+					numerator: number;
+					review_note: string;
+					reviewed_at: string | null;
+					reviewed_by: string | null;
+					status: string;
+					submitted_at: string;
+					submitted_by: string | null;
+					target_id: number;
+					unit_id: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					denominator?: number | null;
+					evidence_bytes?: number | null;
+					evidence_key?: string | null;
+					evidence_name?: string | null;
+					evidence_type?: string | null;
+					id?: never;
+					note?: string;
+					numerator: number;
+					review_note?: string;
+					reviewed_at?: string | null;
+					reviewed_by?: string | null;
+					status?: string;
+					submitted_at?: string;
+					submitted_by?: string | null;
+					target_id: number;
+					unit_id: number;
+				};
+				Update: {
+					denominator?: number | null;
+					evidence_bytes?: number | null;
+					evidence_key?: string | null;
+					evidence_name?: string | null;
+					evidence_type?: string | null;
+					id?: never;
+					note?: string;
+					numerator?: number;
+					review_note?: string;
+					reviewed_at?: string | null;
+					reviewed_by?: string | null;
+					status?: string;
+					submitted_at?: string;
+					submitted_by?: string | null;
+					target_id?: number;
+					unit_id?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'target_report_reviewed_by_fkey';
+						columns: ['reviewed_by'];
+						isOneToOne: false;
+						referencedRelation: 'profile';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'target_report_submitted_by_fkey';
+						columns: ['submitted_by'];
+						isOneToOne: false;
+						referencedRelation: 'profile';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'target_report_target_id_fkey';
+						columns: ['target_id'];
+						isOneToOne: false;
+						referencedRelation: 'target';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'target_report_unit_id_fkey';
+						columns: ['unit_id'];
+						isOneToOne: false;
+						referencedRelation: 'unit';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			target_value: {
+				Row: {
+					denominator: number | null;
+					numerator: number;
+					target_id: number;
+					unit_id: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					denominator?: number | null;
+					numerator: number;
+					target_id: number;
+					unit_id: number;
+				};
+				Update: {
+					denominator?: number | null;
+					numerator?: number;
+					target_id?: number;
+					unit_id?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'target_value_target_id_fkey';
+						columns: ['target_id'];
+						isOneToOne: false;
+						referencedRelation: 'target';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'target_value_unit_id_fkey';
+						columns: ['unit_id'];
+						isOneToOne: false;
+						referencedRelation: 'unit';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			unit: {
 				Row: {
 					code: string;
@@ -1465,6 +1702,42 @@ export type Database = {
 					{
 						foreignKeyName: 'unit_parent_id_fkey';
 						columns: ['parent_id'];
+						isOneToOne: false;
+						referencedRelation: 'unit';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			unit_population: {
+				Row: {
+					adults: number;
+					is_demo: boolean;
+					residents: number | null;
+					source: string;
+					unit_id: number;
+					year: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					adults: number;
+					is_demo?: boolean;
+					residents?: number | null;
+					source: string;
+					unit_id: number;
+					year: number;
+				};
+				Update: {
+					adults?: number;
+					is_demo?: boolean;
+					residents?: number | null;
+					source?: string;
+					unit_id?: number;
+					year?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'unit_population_unit_id_fkey';
+						columns: ['unit_id'];
 						isOneToOne: false;
 						referencedRelation: 'unit';
 						referencedColumns: ['id'];
@@ -1527,6 +1800,52 @@ export type Database = {
 					score: number;
 				}[];
 			};
+			dashboard_breakdown: {
+				Args: { as_current?: boolean; parent: number; target: number };
+				Returns: {
+					denominator: number;
+					hidden: boolean;
+					met: boolean;
+					numerator: number;
+					unit_id: number;
+					unit_kind: string;
+					unit_name: string;
+					value: number;
+				}[];
+			};
+			dashboard_targets: {
+				Args: { as_current?: boolean; scope: number; year: number };
+				Returns: {
+					code: string;
+					denominator: number;
+					direction: string;
+					hidden: boolean;
+					is_demo: boolean;
+					measurement: string;
+					met: boolean;
+					metric_code: string;
+					name_en: string;
+					name_vi: string;
+					numerator: number;
+					previous_value: number;
+					published: boolean;
+					responsible: string;
+					target_id: number;
+					target_value: number;
+					value: number;
+					value_unit: string;
+				}[];
+			};
+			dashboard_trend: {
+				Args: { scope: number; target_code: string };
+				Returns: {
+					hidden: boolean;
+					met: boolean;
+					target_value: number;
+					value: number;
+					year: number;
+				}[];
+			};
 			has_basic_digital_skills: { Args: { person: string }; Returns: boolean };
 			is_basic_digital_skills_course: { Args: { target_course: number }; Returns: boolean };
 			quiz_attempt_questions: {
@@ -1546,6 +1865,7 @@ export type Database = {
 				}[];
 			};
 			quiz_question_count: { Args: { target_quiz: number }; Returns: number };
+			refresh_target_values: { Args: Record<PropertyKey, never>; Returns: string };
 			round_participation: {
 				Args: { by_agency?: boolean; target_round: number };
 				Returns: {

@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { requireSession } from '#lib/server/http.ts';
+import * as reports from '#lib/server/reports.ts';
+import { storage } from '#lib/server/storage.ts';
+import type { RequestHandler } from './$types';
+
+/** A report's evidence, for those who may read the report (RLS); always as a download, never rendered. */
+export const GET: RequestHandler = async (event) => {
+	const session = requireSession(event);
+	const id = Number(event.params.id);
+	const found = Number.isSafeInteger(id) && id > 0 ? await reports.evidence(session.claims, id) : undefined;
+	const bytes = found && (await storage().get('evidence', found.key));
+	if (!found || !bytes) error(404, 'not_found');
+	return new Response(bytes as Uint8Array<ArrayBuffer>, {
+		headers: {
+			'content-type': found.type,
+			'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(found.name)}`,
+			'x-content-type-options': 'nosniff',
+			'cache-control': 'private, no-store'
+		}
+	});
+};
