@@ -107,6 +107,8 @@ function judge(outcome: ScenarioOutcome) {
 	if (r.errors > 0) outcome.failures.push(`${r.errors} connection errors (${r.timeouts} timeouts)`);
 	if (r.wrongStatus > 0) outcome.failures.push(`${r.wrongStatus} responses with the wrong status (${JSON.stringify(r.statusCounts)})`);
 	if (r.failedChecks > 0) outcome.failures.push(`${r.failedChecks} responses with the right status but the wrong content`);
+	if (r.lost) outcome.failures.push(`${r.lost} writes answered as done were not found stored afterwards (lost)`);
+	if (outcome.budget?.zeroLost && r.lost === undefined && !r.notMeasured) outcome.failures.push('the writes could not be checked afterwards');
 	for (const problem of r.problems) outcome.failures.push(`e.g. ${problem}`);
 	if (r.cpuCores.other !== null && r.cpuCores.other >= 0.3) {
 		outcome.warnings.push(`other processes used ${r.cpuCores.other} of ${os.cpus().length} cores meanwhile: these figures understate the app`);
@@ -143,10 +145,11 @@ async function runMode(app: App, mode: DatabaseMode): Promise<ModeReport> {
 		cleanups.add(disposeDatabase);
 		report.database = database.description;
 		report.postgresVersion = database.serverVersion;
-		const size = datasetSize(mode);
+		const size = datasetSize(mode, selected.some((scenario) => scenario.name === 'quiz-submit'));
 		console.log(`\n[${mode}] generating ${size.courses} courses and ${size.learners} learners in ${database.description}${size.note ? ` (${size.note})` : ''}…`);
 		const dataset = await generateDataset({ appDir: app.dir, benchRoot: options.root, env: database.env, size });
-		report.dataset = { ...dataset, catalogue: undefined, note: size.note };
+		// The course list and quiz-submit's pool of attempts (tokens, answers) are inputs, not results.
+		report.dataset = { ...dataset, catalogue: undefined, quiz: { ...dataset.quiz, pool: { ...dataset.quiz.pool, attempts: [] } }, note: size.note };
 		console.log(`[${mode}] data set: ${describeDataset(dataset)}`);
 		console.log(`[${mode}] starting node server.js${mode === 'postgres' && options.webConcurrency ? ` with WEB_CONCURRENCY=${options.webConcurrency}` : ''}…`);
 		if (mode === 'postgres' && options.webConcurrency) database.env.WEB_CONCURRENCY = String(options.webConcurrency);
@@ -184,6 +187,7 @@ async function runMode(app: App, mode: DatabaseMode): Promise<ModeReport> {
 			const context: ScenarioContext = {
 				mode,
 				baseUrl: running.baseUrl,
+				databaseUrl: mode === 'postgres' ? database.env.DATABASE_URL : undefined,
 				options,
 				accounts,
 				dataset,
@@ -191,6 +195,7 @@ async function runMode(app: App, mode: DatabaseMode): Promise<ModeReport> {
 			};
 			process.stdout.write(`[${mode}] ${scenario.name} (${scenario.description}): ${options.warmup} s warm-up + ${options.duration} s… `);
 			const errorsBefore = running.log().errors;
+			const abortsBefore = running.log().clientAborts;
 			let backlog: string | null = null;
 			try {
 				const state = await scenario.setup?.(context);
@@ -211,11 +216,16 @@ async function runMode(app: App, mode: DatabaseMode): Promise<ModeReport> {
 					}
 				}
 				outcome.serverLogErrors = running.log().errors - errorsBefore;
+				outcome.clientAborts = running.log().clientAborts - abortsBefore;
+				if (outcome.clientAborts) {
+					outcome.warnings.push(`the app logged ${outcome.clientAborts} errors "aborted" for requests autocannon hung up on at the end of a run before their body was read (not counted as errors)`);
+				}
 				const died = running.exitStatus();
 				if (died) outcome.failures.push(`the server died during this scenario (${died})`);
 				judge(outcome);
 				const r = outcome.result;
-				console.log(`${r.requestsPerSecond} req/s, p95 ${r.latencyMs.p95} ms${outcome.failures.length ? ' — NOT TRUSTWORTHY, see below' : ''}`);
+				const lost = r.lost === undefined ? '' : `, ${r.lost} lost`;
+				console.log(`${r.requestsPerSecond} req/s, p95 ${r.latencyMs.p95} ms${lost}${outcome.failures.length ? ' — NOT TRUSTWORTHY, see below' : ''}`);
 			} catch (error) {
 				outcome.failures.push(`could not run: ${(error as Error).message}`);
 				console.log('failed');
@@ -248,6 +258,7 @@ async function runMode(app: App, mode: DatabaseMode): Promise<ModeReport> {
 				starts: servers.length,
 				warnings: logs.reduce((sum, log) => sum + log.warnings, 0),
 				errors: logs.reduce((sum, log) => sum + log.errors, 0),
+				clientAborts: logs.reduce((sum, log) => sum + log.clientAborts, 0),
 				examples: logs.flatMap((log) => log.examples).slice(0, 5)
 			};
 		}
@@ -261,8 +272,13 @@ async function runMode(app: App, mode: DatabaseMode): Promise<ModeReport> {
 
 function describeDataset(d: DatasetSummary): string {
 	const steps = Object.entries(d.seconds).map(([step, seconds]) => `${step} ${seconds}`).join(', ');
+	const { quiz } = d;
+	const queries = Object.entries(quiz.leaderboard.queriesMs).map(([query, ms]) => `${query} ${ms} ms`).join(', ');
 	return `${d.courses} published courses (${d.generatedCourses} generated + demo), ${d.lessons} lessons, ${d.learners} learners, ` +
-		`${d.enrolments} enrolments, ${d.lessonProgress} lesson progress rows, ${d.completions} completions: ` +
+		`${d.enrolments} enrolments, ${d.lessonProgress} lesson progress rows, ${d.completions} completions; ` +
+		`a ${quiz.bank.questions}-question bank, a contest round with ${quiz.contest.participants} participants ` +
+		`(ranked by compute_round_results in ${(quiz.leaderboard.computeMs / 1000).toFixed(1)} s; leaderboard queries: ${queries})` +
+		`${quiz.pool.size ? `, ${quiz.pool.size} quiz attempts in progress for quiz-submit` : ''}: ` +
 		`${d.totalSeconds} s (${steps}; migrations before: ${d.migrateSeconds} s)`;
 }
 

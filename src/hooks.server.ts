@@ -12,7 +12,7 @@ import { requestContext } from '#lib/server/http.ts';
 import { DEFAULT_LOCALE, isLocale, loadLocale, LOCALE_COOKIE, LOCALES } from '#lib/i18n/index.ts';
 
 export const init: ServerInit = async () => {
-	await Promise.all(LOCALES.map(loadLocale));
+	await Promise.all(LOCALES.map((locale) => loadLocale(locale, 'staff')));
 	if (building) return;
 	await startServer();
 	// Emitted by server.js (and adapter-node's own entry) once no request is in flight.
@@ -54,6 +54,11 @@ export const handleError: HandleServerError = ({ error, event, kind }) => {
 	if (error instanceof DatabaseUnavailableError) {
 		log.error('database unavailable', { requestId, path: event.url.pathname, ...describeError(error.cause) });
 		return { status: 503, message: 'db_unavailable', requestId };
+	}
+	// A client that hung up while sending its form: nobody is there to read an answer, and nothing broke.
+	if (event.request.signal.aborted || (error instanceof Error && (error.message === 'aborted' || (error as { code?: string }).code === 'ECONNRESET'))) {
+		log.info('request aborted by the client', { requestId, path: event.url.pathname });
+		return { status: 400, message: 'aborted', requestId };
 	}
 	log.error('unexpected error', { requestId, path: event.url.pathname, ...describeError(error) });
 	return { status: 500, message: 'internal', requestId };

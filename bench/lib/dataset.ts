@@ -10,17 +10,24 @@ import type { DatabaseMode } from './types.ts';
 
 export type { DatasetCourse, DatasetLesson, DatasetSummary } from './generate.ts';
 
-export type DatasetSize = { courses: number; learners: number };
+/** quizAttempts: attempts in progress prepared for quiz-submit (0 when it does not run). */
+export type DatasetSize = { courses: number; learners: number; quizAttempts: number };
 
-/** The sizes of a mode: BENCH_COURSES / BENCH_LEARNERS, or BENCH_EMBEDDED_LEARNERS for embedded. */
-export function datasetSize(mode: DatabaseMode, env: NodeJS.ProcessEnv = process.env): DatasetSize & { note?: string } {
+/**
+ * The sizes of a mode: BENCH_COURSES / BENCH_LEARNERS, or BENCH_EMBEDDED_LEARNERS for embedded;
+ * BENCH_QUIZ_ATTEMPTS / BENCH_EMBEDDED_QUIZ_ATTEMPTS when quiz-submit runs (at most one per learner).
+ */
+export function datasetSize(mode: DatabaseMode, quizSubmit: boolean, env: NodeJS.ProcessEnv = process.env): DatasetSize & { note?: string } {
 	const courses = Number(env.BENCH_COURSES || 500);
-	const learners = Number(env.BENCH_LEARNERS || 50_000);
+	let learners = Number(env.BENCH_LEARNERS || 50_000);
+	let note: string | undefined;
 	if (mode === 'embedded' && env.BENCH_EMBEDDED_LEARNERS) {
 		const scaled = Number(env.BENCH_EMBEDDED_LEARNERS);
-		if (scaled !== learners) return { courses, learners: scaled, note: `embedded scaled down to ${scaled} learners (BENCH_EMBEDDED_LEARNERS)` };
+		if (scaled !== learners) note = `embedded scaled down to ${scaled} learners (BENCH_EMBEDDED_LEARNERS)`;
+		learners = scaled;
 	}
-	return { courses, learners };
+	const pool = mode === 'embedded' ? Number(env.BENCH_EMBEDDED_QUIZ_ATTEMPTS || 4_000) : Number(env.BENCH_QUIZ_ATTEMPTS || 12_000);
+	return { courses, learners, quizAttempts: quizSubmit ? Math.min(pool, learners) : 0, note };
 }
 
 export async function generateDataset(options: { appDir: string; benchRoot: string; env: Record<string, string>; size: DatasetSize; timeoutMs?: number }): Promise<DatasetSummary> {
@@ -30,13 +37,14 @@ export async function generateDataset(options: { appDir: string; benchRoot: stri
 		const output: string[] = [];
 		const child = spawn(process.execPath, [path.join(options.benchRoot, 'bench', 'lib', 'generate.ts'), resultFile], {
 			cwd: options.appDir,
-			env: { ...serverEnv(0, options.env), BENCH_GEN_COURSES: String(options.size.courses), BENCH_GEN_LEARNERS: String(options.size.learners), LOG_LEVEL: 'warn' },
+			env: { ...serverEnv(0, options.env), BENCH_GEN_COURSES: String(options.size.courses), BENCH_GEN_LEARNERS: String(options.size.learners),
+				BENCH_GEN_QUIZ_ATTEMPTS: String(options.size.quizAttempts), LOG_LEVEL: 'warn' },
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => output.push(chunk.toString()));
 		const guard = () => child.kill('SIGKILL');
 		process.once('exit', guard);
-		const timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs ?? 240_000);
+		const timer = setTimeout(() => child.kill('SIGTERM'), options.timeoutMs ?? 600_000);
 		const status = await new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ? `signal ${signal}` : `exit code ${code}`)));
 		clearTimeout(timer);
 		process.off('exit', guard);

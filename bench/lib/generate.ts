@@ -1,7 +1,9 @@
 // The bench data set, loaded straight into the database before the server starts (so that embedded
 // PGlite, which only one process can open, is free): the 8 demo courses plus N generated published
 // courses (Vietnamese titles recombined from the demo courses' own titles, real lesson bodies), and M
-// learner accounts with enrolments, lesson progress and completions for a realistic share of them.
+// learner accounts with enrolments, lesson progress and completions for a realistic share of them; then
+// the quizzes and the contest of quizzes.ts (a question bank, a closed contest round every learner took,
+// ranked and timed, an open quiz and quiz-submit's pool of attempts), and the leaderboard's queries timed.
 //
 // Run as a child process by dataset.ts, with the app copy as cwd (so that it migrates and seeds with
 // exactly the code the server runs) and the mode's DATABASE_URL or HOCSO_DATA_DIR in the environment:
@@ -14,6 +16,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateCourses } from './courses.ts';
+import { generateQuizData, measureLeaderboard, type QuizDataset } from './quizzes.ts';
 
 export type DatasetLesson = { slug: string; title: string };
 export type DatasetCourse = { slug: string; title: string; lessons: DatasetLesson[] };
@@ -33,6 +36,8 @@ export type DatasetSummary = {
 	migrateSeconds: number;
 	/** Every published course with its lessons, in the titles (vi) the pages show. */
 	catalogue: DatasetCourse[];
+	/** The question bank, the contest with its closed round and leaderboard figures, the open quiz and its pool of attempts (quizzes.ts). */
+	quiz: QuizDataset;
 };
 
 /** Vietnamese names for the learners' profiles (family, middle, given). */
@@ -45,11 +50,15 @@ const sqlArray = (items: string[]) => `array[${items.map((item) => `'${item.repl
 async function main(resultFile: string) {
 	const courseCount = Number(process.env.BENCH_GEN_COURSES ?? 500);
 	const learnerCount = Number(process.env.BENCH_GEN_LEARNERS ?? 50_000);
+	const quizAttempts = Number(process.env.BENCH_GEN_QUIZ_ATTEMPTS ?? 0);
 	const root = process.cwd();
 	const load = <T>(file: string) => import(pathToFileURL(path.join(root, file)).href) as Promise<T>;
 	const { readConfig } = await load<typeof import('../../src/lib/server/config.ts')>('src/lib/server/config.ts');
 	const db = await load<typeof import('../../src/lib/server/db/index.ts')>('src/lib/server/db/index.ts');
 	const seed = await load<typeof import('../../src/lib/server/seed/courses.ts')>('src/lib/server/seed/courses.ts');
+	const contests = await load<typeof import('../../src/lib/server/contests.ts')>('src/lib/server/contests.ts');
+	const { parseQuestionFile } = await load<typeof import('../../src/lib/quiz/import/result.ts')>('src/lib/quiz/import/result.ts');
+	const { QUESTIONS_PER_PAGE } = await load<typeof import('../../src/lib/quiz/paging.ts')>('src/lib/quiz/paging.ts');
 
 	const seconds: Record<string, number> = {};
 	let mark = performance.now();
@@ -174,6 +183,7 @@ async function main(resultFile: string) {
 				where c.status = 'published' group by c.id order by c.id`;
 			return { counts, catalogue };
 		});
+		const quiz = await generateQuizData({ db, root, parse: parseQuestionFile, perPage: QUESTIONS_PER_PAGE, poolSize: quizAttempts, step });
 		// Statistics and visibility maps as autovacuum would leave them a minute later, so that autovacuum does
 		// not start in the middle of the first scenarios (on Postgres; PGlite has no autovacuum, and there
 		// only the app's own connection exists: analyze within a transaction).
@@ -189,6 +199,8 @@ async function main(resultFile: string) {
 			await db.asService((tx) => tx`analyze`);
 		}
 		step(url ? 'vacuum analyze' : 'analyze');
+		quiz.leaderboard.queriesMs = await measureLeaderboard(db, contests, quiz);
+		step('leaderboard queries');
 		const result: DatasetSummary = {
 			generatedCourses: generated.length,
 			courses: summary.counts.courses,
@@ -200,7 +212,8 @@ async function main(resultFile: string) {
 			seconds,
 			totalSeconds: Math.round((performance.now() - generationStarted) / 100) / 10,
 			migrateSeconds,
-			catalogue: summary.catalogue
+			catalogue: summary.catalogue,
+			quiz
 		};
 		writeFileSync(resultFile, JSON.stringify(result));
 	} finally {

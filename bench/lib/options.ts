@@ -1,4 +1,4 @@
-// Benchmark settings from the environment, with bounded defaults (the whole run, both modes, takes about 5 minutes).
+// Benchmark settings from the environment, with bounded defaults (the whole run, both modes, takes about 10 minutes).
 import path from 'node:path';
 
 export type BenchOptions = {
@@ -12,6 +12,8 @@ export type BenchOptions = {
 	signInConnections: number;
 	/** Bench accounts registered per mode. */
 	accounts: number;
+	/** Concurrent connections for quiz-submit (each submits a fresh attempt per request). */
+	quizConnections: number;
 	/**
 	 * copy (default): build a private copy of the sources in a temporary folder and run that;
 	 * in place in build/: auto (when missing or older than the sources), always, never.
@@ -55,11 +57,12 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
 		pageConnections: number(env, 'BENCH_CONNECTIONS', 50, 1, 1000),
 		signInConnections: number(env, 'BENCH_SIGNIN_CONNECTIONS', 10, 1, 200),
 		accounts: number(env, 'BENCH_ACCOUNTS', 10, 1, 100),
+		quizConnections: number(env, 'BENCH_QUIZ_CONNECTIONS', 200, 1, 1000),
 		build,
 		databaseUrl: env.BENCH_DATABASE_URL || env.DATABASE_URL || undefined,
 		modes: modes as BenchOptions['modes'],
 		scenarios: list(env.BENCH_SCENARIOS),
-		deadline: number(env, 'BENCH_DEADLINE', 480, 30, 3600),
+		deadline: number(env, 'BENCH_DEADLINE', 900, 30, 3600),
 		webConcurrency: env.BENCH_WEB_CONCURRENCY ? number(env, 'BENCH_WEB_CONCURRENCY', 1, 1, 64) : undefined
 	};
 }

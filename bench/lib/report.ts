@@ -12,7 +12,7 @@ export type ModeReport = {
 	postgresVersion?: string;
 	serverStartupMs?: number;
 	serverShutdown?: { ms: number; exit: string };
-	serverLog?: { file: string; starts: number; warnings: number; errors: number; examples: string[] };
+	serverLog?: { file: string; starts: number; warnings: number; errors: number; clientAborts?: number; examples: string[] };
 	environment: Record<string, unknown>;
 	settings: Record<string, unknown>;
 	/** What was generated before the server started (the course list aside), and how long it took. */
@@ -35,6 +35,7 @@ function budgetCell(outcome: ScenarioOutcome, mode: DatabaseMode): string {
 	if (budget.p95Ms !== undefined) parts.push(`p95≤${budget.p95Ms}${verdict(!!result && result.latencyMs.p95 <= budget.p95Ms)}`);
 	if (budget.minRequestsPerSecond !== undefined) parts.push(`≥${budget.minRequestsPerSecond}/s${verdict(!!result && result.requestsPerSecond >= budget.minRequestsPerSecond)}`);
 	if (budget.zeroErrors) parts.push(`0 err${verdict(!!result && result.errors + result.non2xx3xx + result.wrongStatus + result.failedChecks === 0)}`);
+	if (budget.zeroLost) parts.push(`0 lost${verdict(result?.lost === 0)}`);
 	const cell = parts.join(', ');
 	return budget.modes && !budget.modes.includes(mode) ? `(${cell}: ${budget.modes.join('/')} only)` : cell;
 }
@@ -92,6 +93,7 @@ export function printReport(report: ModeReport) {
 	if (report.dataset?.note) console.log(`  note: ${report.dataset.note}`);
 	console.log(formatTable(report));
 	for (const outcome of report.scenarios) {
+		for (const note of outcome.result?.notes ?? []) console.log(`  · ${outcome.name}: ${note}`);
 		for (const failure of outcome.failures) console.log(`  ! ${outcome.name}: ${failure}`);
 		for (const warning of outcome.warnings) console.log(`  ~ ${outcome.name}: ${warning}`);
 	}

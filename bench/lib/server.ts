@@ -9,7 +9,13 @@ import { descendants, processTreeCpuSeconds } from './cpu.ts';
 
 export const HOST = '127.0.0.1';
 
-export type ServerLogSummary = { warnings: number; errors: number; examples: string[] };
+/**
+ * clientAborts: error lines for requests whose client hung up before the app had read their body (Node's
+ * "aborted" from abortIncoming): autocannon closes its connections with requests still in flight at the
+ * end of every run, which a form post that waited for its turn meets when it reads its body. Kept out of
+ * `errors`: they say nothing of the app under load (a timeout is counted by autocannon itself).
+ */
+export type ServerLogSummary = { warnings: number; errors: number; clientAborts: number; examples: string[] };
 
 export type RunningServer = {
 	baseUrl: string;
@@ -65,15 +71,19 @@ export async function startServer(options: { root: string; env: Record<string, s
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	const logStream = createWriteStream(options.logFile, { flags: 'a' });
-	const summary: ServerLogSummary = { warnings: 0, errors: 0, examples: [] };
+	const summary: ServerLogSummary = { warnings: 0, errors: 0, clientAborts: 0, examples: [] };
 	for (const stream of [child.stdout!, child.stderr!]) {
 		createInterface({ input: stream }).on('line', (line) => {
 			logStream.write(line + '\n');
 			let level: string;
 			let message = line;
 			try {
-				const parsed = JSON.parse(line) as { level?: string; message?: string; path?: string; error?: string } | null;
+				const parsed = JSON.parse(line) as { level?: string; message?: string; path?: string; error?: string; stack?: string } | null;
 				level = parsed?.level ?? 'info';
+				if (level === 'error' && parsed?.error === 'aborted' && parsed.stack?.includes('abortIncoming')) {
+					summary.clientAborts++;
+					return;
+				}
 				if (parsed?.message) message = [parsed.message, parsed.path, parsed.error].filter(Boolean).join(' · ');
 			} catch {
 				// Not one of the app's JSON lines: a Node warning, or a crash trace (counted once, by its

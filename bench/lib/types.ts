@@ -64,6 +64,13 @@ export type LoadResult = {
 	cpuCores: { server: number | null; database: number | null; client: number; other: number | null };
 	/** Set when only the warm-up ran (it got no response at all): why. */
 	notMeasured?: string;
+	/**
+	 * For writes checked in the database afterwards (quiz-submit): responses that said the write was
+	 * done although it was not stored; any is a failure, and the "0 lost" budget.
+	 */
+	lost?: number;
+	/** What the scenario found out besides the figures (shown under the table, kept in the JSON). */
+	notes?: string[];
 };
 
 export type Budget = {
@@ -71,6 +78,8 @@ export type Budget = {
 	minRequestsPerSecond?: number;
 	/** No connection error, wrong status or wrong content at all. */
 	zeroErrors?: boolean;
+	/** Every write answered as done is found stored afterwards (LoadResult.lost is 0). */
+	zeroLost?: boolean;
 	/** The modes the budget is set for (DESIGN.md §5 sets some on real Postgres only); default all. */
 	modes?: DatabaseMode[];
 };
@@ -79,6 +88,8 @@ export type ScenarioContext = {
 	mode: DatabaseMode;
 	/** http://127.0.0.1:<port>, never anything else. */
 	baseUrl: string;
+	/** The bench database, on real Postgres only (embedded PGlite is open in the server alone): to check writes afterwards. */
+	databaseUrl?: string;
 	options: BenchOptions;
 	/** Accounts registered for this run, each with a live session cookie. */
 	accounts: BenchAccount[];
@@ -105,6 +116,8 @@ export type ScenarioOutcome = {
 	drainSeconds?: number;
 	/** Error lines the server logged while this scenario ran (its warm-up included). */
 	serverLogErrors?: number;
+	/** Requests the load generator hung up on before the app had read them, logged by the app as errors (not counted above). */
+	clientAborts?: number;
 	/** Why the scenario is not trustworthy (wrong responses, errors) or could not run at all. */
 	failures: string[];
 	/** What makes the figures less telling without making them wrong (e.g. a busy machine). */

@@ -498,6 +498,26 @@ $$;
 comment on function public.quiz_attempt_questions(uuid) is
   'The current user''s attempt as shown to them; keys and per-question points only once review is open.';
 
+-- What a submitted form needs to be read back: each question's number, kind, and for ordering and matching
+-- the ids its fields are named after. Lighter than quiz_attempt_questions (no texts, nothing finished).
+create function public.quiz_attempt_shapes(target uuid)
+returns table (number smallint, kind text, content jsonb)
+language sql stable security definer set search_path = '' as $$
+  select aq.position, v.kind,
+    case v.kind
+      when 'ordering' then jsonb_build_object('items', v.content -> 'items')
+      when 'matching' then jsonb_build_object('left', v.content -> 'left')
+      else '{}'::jsonb
+    end
+  from public.quiz_attempt a
+  join public.attempt_question aq on aq.attempt_id = a.id
+  join public.question_version v on v.id = aq.question_version_id
+  where a.id = target and a.person_id = auth.uid()
+  order by aq.position;
+$$;
+comment on function public.quiz_attempt_shapes(uuid) is
+  'The questions of the current user''s attempt as a form names them (no texts); empty for someone else''s.';
+
 create function private.ordered_choices(choices jsonb, choice_order text[]) returns jsonb
 language sql immutable set search_path = '' as $$
   select coalesce(jsonb_agg(c order by array_position(choice_order, c ->> 'id')), '[]'::jsonb)
@@ -560,9 +580,10 @@ grant all on public.quiz, public.quiz_question, public.quiz_pool, public.quiz_at
 
 -- Functions are executable by PUBLIC by default (and, on Supabase, granted to anon by default privileges).
 revoke execute on function public.start_quiz_attempt(bigint), public.save_quiz_answers(uuid, jsonb),
-  public.submit_quiz_attempt(uuid, jsonb, bigint), public.quiz_attempt_questions(uuid) from public, anon;
+  public.submit_quiz_attempt(uuid, jsonb, bigint), public.quiz_attempt_questions(uuid), public.quiz_attempt_shapes(uuid) from public, anon;
 grant execute on function public.start_quiz_attempt(bigint), public.save_quiz_answers(uuid, jsonb),
-  public.submit_quiz_attempt(uuid, jsonb, bigint), public.quiz_attempt_questions(uuid) to authenticated, service_role;
+  public.submit_quiz_attempt(uuid, jsonb, bigint), public.quiz_attempt_questions(uuid), public.quiz_attempt_shapes(uuid)
+  to authenticated, service_role;
 revoke execute on function private.finish_attempt(uuid, timestamptz), private.finish_expired_attempts(bigint, uuid),
   private.own_attempt(uuid, boolean), private.review_open(bigint, timestamptz), private.choice_order(jsonb, boolean)
   from public, anon, authenticated;

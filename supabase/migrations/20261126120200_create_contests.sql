@@ -128,22 +128,6 @@ language sql stable security definer set search_path = '' as $$
   );
 $$;
 
--- The commune a home unit lies in (itself, or a village's commune).
-create function private.commune_of(home_unit bigint) returns bigint
-language sql stable security definer set search_path = '' as $$
-  select a.id from public.unit u join public.unit a on a.id = any (u.path)
-  where u.id = home_unit and a.kind = 'commune'
-  order by array_position(u.path, a.id) desc limit 1;
-$$;
-
--- The agency a person works for: where they hold the official role (the first, if several).
-create function private.agency_of(person uuid) returns bigint
-language sql stable security definer set search_path = '' as $$
-  select r.unit_id from public.person_role r join public.unit u on u.id = r.unit_id
-  where r.person_id = person and r.role = 'official' and u.kind = 'agency'
-  order by r.id limit 1;
-$$;
-
 grant execute on function private.can_author_contest(bigint), private.can_author_campaign(bigint), private.is_published_contest(bigint)
   to anon, authenticated, service_role;
 
@@ -188,7 +172,9 @@ begin
   insert into public.contest_result (round_id, rank, person_id, display_name, attempt_id, commune_id, agency_id,
                                      score, max_score, duration_ms, prediction, prediction_distance, submitted_at)
   select target_round, row_number() over (order by c.score desc, c.duration_ms, c.distance nulls last, c.submitted_at, c.id),
-         c.person_id, p.display_name, c.id, private.commune_of(p.home_unit_id), private.agency_of(c.person_id),
+         c.person_id, p.display_name, c.id,
+         case when home.kind = 'commune' then home.id when parent.kind = 'commune' then parent.id end,
+         agency.unit_id,
          c.score, c.max_score, c.duration_ms, c.prediction, c.distance, c.submitted_at
   from (
     select distinct on (a.person_id) a.*, case when round.prediction_prompt is not null then abs(a.prediction - truth) end as distance
@@ -200,7 +186,13 @@ begin
       case when round.prediction_prompt is not null then abs(a.prediction - truth) end nulls last,
       a.submitted_at, a.id
   ) c
-  join public.profile p on p.id = c.person_id;
+  join public.profile p on p.id = c.person_id
+  left join public.unit home on home.id = p.home_unit_id
+  left join public.unit parent on parent.id = home.parent_id
+  left join lateral (
+    select r.unit_id from public.person_role r join public.unit u on u.id = r.unit_id
+    where r.person_id = c.person_id and r.role = 'official' and u.kind = 'agency' order by r.id limit 1
+  ) agency on true;
 
   update public.contest_round r set results_at = now(), prediction_truth = coalesce(r.prediction_truth, truth)
   where r.id = target_round;
@@ -220,13 +212,29 @@ language sql stable security definer set search_path = '' as $$
     join public.contest_round r on r.quiz_id = a.quiz_id
     where r.id = target_round and private.is_published_contest(r.contest_id)
   ), placed as (
-    select case when by_agency then private.agency_of(p.id) else private.commune_of(p.home_unit_id) end as unit_id
-    from people x join public.profile p on p.id = x.person_id
+    select case
+      when by_agency then (select r.unit_id from public.person_role r join public.unit g on g.id = r.unit_id
+                           where r.person_id = x.person_id and r.role = 'official' and g.kind = 'agency' order by r.id limit 1)
+      when home.kind = 'commune' then home.id
+      when parent.kind = 'commune' then parent.id
+    end as unit_id
+    from people x
+    join public.profile p on p.id = x.person_id
+    left join public.unit home on home.id = p.home_unit_id
+    left join public.unit parent on parent.id = home.parent_id
   )
   select pl.unit_id, u.name, count(*) from placed pl left join public.unit u on u.id = pl.unit_id
   group by pl.unit_id, u.name
   order by count(*) desc, u.name nulls last;
 $$;
+-- How many people took part in a published round: one indexed count, for lists of rounds.
+create function public.round_participant_count(target_round bigint) returns bigint
+language sql stable security definer set search_path = '' as $$
+  select count(distinct a.person_id) from public.quiz_attempt a
+  join public.contest_round r on r.quiz_id = a.quiz_id
+  where r.id = target_round and private.is_published_contest(r.contest_id);
+$$;
+
 comment on function public.round_participation(bigint, boolean) is
   'How many people took part in a published round, by commune of their home unit (or by agency); '
   'the row with a null unit counts those with none.';
@@ -301,8 +309,8 @@ grant select (round_id, rank, person_id, display_name, commune_id, agency_id, sc
               prediction_distance, submitted_at) on public.contest_result to authenticated;
 grant all on public.campaign, public.contest, public.contest_round, public.contest_result to service_role;
 
-revoke execute on function public.compute_round_results(bigint), public.round_participation(bigint, boolean) from public;
-grant execute on function public.compute_round_results(bigint), public.round_participation(bigint, boolean)
-  to anon, authenticated, service_role;
+revoke execute on function public.compute_round_results(bigint), public.round_participation(bigint, boolean),
+  public.round_participant_count(bigint) from public;
+grant execute on function public.compute_round_results(bigint), public.round_participation(bigint, boolean),
+  public.round_participant_count(bigint) to anon, authenticated, service_role;
 grant execute on function public.contest_standings(bigint) to anon, authenticated, service_role;
-revoke execute on function private.commune_of(bigint), private.agency_of(uuid) from public, anon, authenticated;

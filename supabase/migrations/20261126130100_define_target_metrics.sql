@@ -1,14 +1,6 @@
 -- The platform's own metrics, per commune of the hierarchy valid at a period's end, and the refresh that
 -- writes the automatic targets' values into target_value. Service work: it reads everyone's progress.
 
--- The commune a home unit (a commune or one of its villages) belongs to, for set-based joins.
-create function private.home_commune(home_unit bigint) returns bigint
-language sql stable set search_path = '' as $$
-  select case when u.kind = 'commune' then u.id else p.id end
-  from public.unit u left join public.unit p on p.id = u.parent_id and p.kind = 'commune'
-  where u.id = home_unit;
-$$;
-
 -- Numerator and denominator of the metric for every commune valid at period_end (communes with nothing to
 -- count get 0, so that a roll-up's denominator is complete). Volatile: it fills temporary tables.
 create function private.metric_values(metric text, period_start date, period_end date)
@@ -122,4 +114,4 @@ comment on function public.refresh_target_values() is
 
 revoke execute on function public.refresh_target_values() from public, anon, authenticated;
 grant execute on function public.refresh_target_values() to service_role;
-revoke execute on function private.metric_values(text, date, date), private.home_commune(bigint) from public, anon, authenticated;
+revoke execute on function private.metric_values(text, date, date) from public, anon, authenticated;

@@ -1,5 +1,7 @@
 // i18next, one instance per locale, each loaded on demand: the browser downloads only the language it
-// shows. Pages read the translator from context (see context.ts); the root layout's load loads it.
+// shows, and only the part it needs: `core` (every page a learner or the public sees) and `staff` (the
+// studio and administration, loaded by their layouts). Pages read the translator from context (see
+// context.ts); the root layout's load loads the core.
 import i18next, { type TFunction } from 'i18next';
 
 export const LOCALES = ['vi', 'en'] as const;
@@ -14,21 +16,35 @@ export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-const resources = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*.json');
-const translators: Partial<Record<Locale, TFunction>> = {};
+export type LocalePart = 'core' | 'staff';
 
-export async function loadLocale(locale: Locale): Promise<void> {
-	if (translators[locale]) return;
-	const { default: translation } = await resources[`./locales/${locale}.json`]();
-	const instance = i18next.createInstance();
-	instance.init({
-		lng: locale,
-		resources: { [locale]: { translation } },
-		initAsync: false,
-		interpolation: { escapeValue: false },
-		returnNull: false
-	});
-	translators[locale] = instance.t.bind(instance) as TFunction;
+const resources = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*.json');
+const instances: Partial<Record<Locale, ReturnType<typeof i18next.createInstance>>> = {};
+const translators: Partial<Record<Locale, TFunction>> = {};
+const loaded = new Set<string>();
+
+const file = (locale: Locale, part: LocalePart) => `./locales/${locale}${part === 'core' ? '' : `.${part}`}.json`;
+
+/** Loads the core of a locale, or (after it) another part, whose keys join the same translator. */
+export async function loadLocale(locale: Locale, part: LocalePart = 'core'): Promise<void> {
+	if (part !== 'core') await loadLocale(locale);
+	if (loaded.has(`${locale}/${part}`)) return;
+	const { default: translation } = await resources[file(locale, part)]();
+	if (part === 'core') {
+		const instance = i18next.createInstance();
+		instance.init({
+			lng: locale,
+			resources: { [locale]: { translation } },
+			initAsync: false,
+			interpolation: { escapeValue: false },
+			returnNull: false
+		});
+		instances[locale] = instance;
+		translators[locale] = instance.t.bind(instance) as TFunction;
+	} else {
+		instances[locale]!.addResourceBundle(locale, 'translation', translation, true, false);
+	}
+	loaded.add(`${locale}/${part}`);
 }
 
 /** The translator of a loaded locale (the root layout loads the page's; the server loads both at start). */

@@ -3,8 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import vi from './locales/vi.json' with { type: 'json' };
-import en from './locales/en.json' with { type: 'json' };
+import viCore from './locales/vi.json' with { type: 'json' };
+import enCore from './locales/en.json' with { type: 'json' };
+import viStaff from './locales/vi.staff.json' with { type: 'json' };
+import enStaff from './locales/en.staff.json' with { type: 'json' };
+
+const vi = { ...viCore, ...viStaff };
+const en = { ...enCore, ...enStaff };
 
 type Tree = { [key: string]: string | Tree };
 
@@ -36,6 +41,11 @@ describe('locale files', () => {
 	it('have no empty translation', () => {
 		const empty = (tree: Tree) => flatten(tree).filter((key) => key.split('.').reduce<string | Tree>((node, part) => (node as Tree)[part], tree) === '');
 		expect([...empty(vi as Tree), ...empty(en as Tree)]).toEqual([]);
+	});
+
+	it('keep each group in one part only', () => {
+		expect(Object.keys(viCore).filter((key) => key in viStaff)).toEqual([]);
+		expect(Object.keys(enStaff).sort()).toEqual(Object.keys(viStaff).sort());
 	});
 
 	it('are all used by the code', () => {

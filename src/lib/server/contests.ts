@@ -66,7 +66,7 @@ async function rounds(tx: Tx, contestId: number): Promise<Round[]> {
 		select r.id::int, r.number, q.id::int as "quizId", q.title as "quizTitle", q.opens_at as "opensAt", q.closes_at as "closesAt",
 			case when now() < q.opens_at then 'upcoming' when now() < q.closes_at then 'open' else 'closed' end as state,
 			r.prediction_prompt as "predictionPrompt", r.prediction_truth::float as "predictionTruth",
-			coalesce((select sum(p.participants) from public.round_participation(r.id) p), 0)::int as participants,
+			public.round_participant_count(r.id)::int as participants,
 			r.results_at as "resultsAt"
 		from public.contest_round r join public.quiz q on q.id = r.quiz_id
 		where r.contest_id = ${contestId}
@@ -164,11 +164,16 @@ export function standings(claims: Claims, contestId: number, filter: ResultsFilt
 /** The communes and agencies that appear in a contest's results, for the filter lists. */
 export function resultUnits(claims: Claims, contestId: number): Promise<{ communes: Participation[]; agencies: Participation[] }> {
 	return asUser(claims, async (tx) => {
+		// Two indexed joins rather than one on "either column", which would compare every unit with every result.
 		const units = await tx<(Participation & { kind: string })[]>`
+			with rounds as (select r.id from public.contest_round r where r.contest_id = ${contestId}),
+			placed as (
+				select x.commune_id as unit_id from public.contest_result x where x.round_id in (select id from rounds) and x.commune_id is not null
+				union all
+				select x.agency_id from public.contest_result x where x.round_id in (select id from rounds) and x.agency_id is not null
+			)
 			select u.id::int as "unitId", u.name as "unitName", u.kind, count(*)::int as participants
-			from public.contest_result x join public.contest_round r on r.id = x.round_id
-			join public.unit u on u.id in (x.commune_id, x.agency_id)
-			where r.contest_id = ${contestId}
+			from placed join public.unit u on u.id = placed.unit_id
 			group by u.id order by u.name`;
 		return {
 			communes: units.filter((u) => u.kind === 'commune'),

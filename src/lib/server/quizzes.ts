@@ -4,6 +4,7 @@
 import { asUser, type Claims, type Tx } from './db/index.ts';
 import { isPostgresError } from './db/errors.ts';
 import type { Choice, QuestionKind } from '../quiz/question.ts';
+import type { ShownQuestion } from '../quiz/answers.ts';
 
 /** Refusals the database explains with a hint; routes show them as messages or statuses. */
 export const QUIZ_REFUSALS = [
@@ -151,6 +152,11 @@ export function getAttempt(claims: Claims, locale: string, attemptId: string): P
 		const { remainingMs, ...summary } = attempt;
 		return { quiz, attempt: summary, questions, remainingMs, reviewOpen: questions.some((q) => q.key !== null) };
 	});
+}
+
+/** The attempt's questions as its form names them (no texts): what an action needs to read a posted page. */
+export function attemptShapes(claims: Claims, attemptId: string): Promise<ShownQuestion[]> {
+	return asLearner(claims, (tx) => tx<ShownQuestion[]>`select number, kind, content from public.quiz_attempt_shapes(${attemptId})`);
 }
 
 /** Saves (and grades, invisibly) answers of an attempt in progress; refused after submission or the deadline. */

@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs';
 export type Locale = 'vi' | 'en';
 type Messages = { [key: string]: string | Messages };
 
-const messages = Object.fromEntries(
-	(['vi', 'en'] as const).map((locale) => [locale, JSON.parse(readFileSync(new URL(`../../../src/lib/i18n/locales/${locale}.json`, import.meta.url), 'utf8')) as Messages])
-) as Record<Locale, Messages>;
+const read = (name: string) => JSON.parse(readFileSync(new URL(`../../../src/lib/i18n/locales/${name}.json`, import.meta.url), 'utf8')) as Messages;
+
+/** Both parts of each locale (core and staff), as the server has them. */
+const messages = Object.fromEntries((['vi', 'en'] as const).map((locale) => [locale, { ...read(locale), ...read(`${locale}.staff`) }])) as Record<Locale, Messages>;
 
 /** The message for a dotted key in a locale, with {{name}} placeholders filled in. */
 export function t(locale: Locale, key: string, values: Record<string, string | number> = {}): string {

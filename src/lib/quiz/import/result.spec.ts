@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { QUESTION_LIMITS, type QuestionDraft } from '#lib/quiz/question.ts';
-import vi from '#lib/i18n/locales/vi.json' with { type: 'json' };
-import en from '#lib/i18n/locales/en.json' with { type: 'json' };
+import vi from '#lib/i18n/locales/vi.staff.json' with { type: 'json' };
+import en from '#lib/i18n/locales/en.staff.json' with { type: 'json' };
 import { IMPORT_ERROR_CODES, parseQuestionFile, validateDraft, type ImportErrorCode } from './result.ts';
 import { importError } from './validate.ts';
 

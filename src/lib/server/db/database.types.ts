@@ -1864,8 +1864,17 @@ export type Database = {
 					score: number;
 				}[];
 			};
+			quiz_attempt_shapes: {
+				Args: { target: string };
+				Returns: {
+					content: Json;
+					kind: string;
+					number: number;
+				}[];
+			};
 			quiz_question_count: { Args: { target_quiz: number }; Returns: number };
 			refresh_target_values: { Args: Record<PropertyKey, never>; Returns: string };
+			round_participant_count: { Args: { target_round: number }; Returns: number };
 			round_participation: {
 				Args: { by_agency?: boolean; target_round: number };
 				Returns: {

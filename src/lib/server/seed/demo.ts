@@ -1,11 +1,12 @@
 // Demo content for the embedded default and `npm run seed:demo`: demo agencies, one account per role
-// (printed in the README), the demo courses, quizzes and contest. Idempotent: an account or agency that exists is left as it is.
+// (printed in the README), the demo courses, quizzes and contest, the demo targets and their figures. Idempotent: an account or agency that exists is left as it is.
 import { asService, type Tx } from '../db/index.ts';
 import { createLocalAccount } from '../auth/local.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Role } from '../people.ts';
 import { seedCourses } from './courses.ts';
 import { seedQuizzes } from './quizzes.ts';
+import { seedTargets } from './targets.ts';
 
 export const DEMO_PASSWORD = 'HocSo#2026';
 
@@ -33,7 +34,7 @@ const currentUnitId = async (tx: Tx, name: string) => {
 	return row.id;
 };
 
-export async function seedDemo(): Promise<{ accounts: number; courses: number; contests: number }> {
+export async function seedDemo(): Promise<{ accounts: number; courses: number; contests: number; targets: number }> {
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	return asService(async (tx) => {
 		// Several server processes may start at once (WEB_CONCURRENCY): one seeds, the others then find it done.
@@ -62,6 +63,7 @@ export async function seedDemo(): Promise<{ accounts: number; courses: number; c
 		const courses = await seedCourses(tx, await currentUnitId(tx, 'Tỉnh Khánh Hòa'));
 		const contests = await seedQuizzes(tx, currentUnitId, (displayName, email, homeUnitId) =>
 			createLocalAccount(tx, { displayName, identifier: { kind: 'email', value: email }, homeUnitId, locale: 'vi' }, passwordHash));
-		return { accounts, courses, contests };
+		const targets = await seedTargets(tx, currentUnitId);
+		return { accounts, courses, contests, targets };
 	});
 }

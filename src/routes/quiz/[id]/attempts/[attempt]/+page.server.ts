@@ -25,11 +25,11 @@ export const load: PageServerLoad = async (event) => {
 async function pageAnswers(event: RequestEvent) {
 	const session = requireSession(event);
 	const form = await event.request.formData();
-	const view = await quizzes.getAttempt(session.claims, event.locals.locale, event.params.attempt);
-	if (!view) error(404, 'not_found');
-	const page = Math.min(parsePage(String(form.get('page') ?? '1')), pageCount(view.questions.length));
-	const shown = view.questions.slice((page - 1) * QUESTIONS_PER_PAGE, page * QUESTIONS_PER_PAGE);
-	return { session, form, view, page, ...readAnswers(form, shown) };
+	const questions = await quizzes.attemptShapes(session.claims, event.params.attempt);
+	if (questions.length === 0) error(404, 'not_found');
+	const page = Math.min(parsePage(String(form.get('page') ?? '1')), pageCount(questions.length));
+	const shown = questions.slice((page - 1) * QUESTIONS_PER_PAGE, page * QUESTIONS_PER_PAGE);
+	return { session, form, questions, page, ...readAnswers(form, shown) };
 }
 
 const here = (event: RequestEvent, query = '') => `/quiz/${event.params.id}/attempts/${event.params.attempt}${query}`;
@@ -44,7 +44,7 @@ function refused(event: RequestEvent, err: unknown) {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const { session, form, view, page, answers, errors } = await pageAnswers(event);
+		const { session, form, questions, page, answers, errors } = await pageAnswers(event);
 		if (Object.keys(errors).length) return fail(400, { errors, page });
 		try {
 			if (Object.keys(answers).length) await quizzes.saveAnswers(session.claims, event.params.attempt, toDatabase(answers));
@@ -53,7 +53,7 @@ export const actions: Actions = {
 		}
 		if (form.get('stay')) return { saved: true };
 		const go = String(form.get('go') ?? '');
-		const pages = pageCount(view.questions.length);
+		const pages = pageCount(questions.length);
 		const next = go === 'next' ? page + 1 : go === 'previous' ? page - 1 : parsePage(go);
 		redirect(303, here(event, `?page=${Math.max(1, Math.min(pages, next))}`));
 	},
