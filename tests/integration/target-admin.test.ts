@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as targetAdmin from '#lib/server/target-admin.ts';
 import { seedTargets } from '#lib/server/seed/targets.ts';
 import { parseForm } from '#lib/forms/auth.ts';
-import { parsePopulationForm, targetForm, type TargetInput } from '#lib/forms/targets.ts';
+import { targetForm, type TargetInput } from '#lib/forms/targets.ts';
+import { parsePopulationForm } from '#lib/forms/population.ts';
 import { asService, asUser, type Tx } from '#lib/server/db/index.ts';
 import { currentUnitId, grant, registerPerson } from './fixtures.ts';
 

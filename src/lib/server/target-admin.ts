@@ -3,7 +3,8 @@
 // decides who may write, and the database's refusals come back as TargetAdminErrors naming field and message.
 import { asUser, type Claims, type Tx } from './db/index.ts';
 import { isPostgresError } from './db/errors.ts';
-import { parsePopulationCsv, type CsvProblem, type PopulationEntry, type TargetInput } from '../forms/targets.ts';
+import type { TargetInput } from '../forms/targets.ts';
+import { parsePopulationCsv, type CsvProblem, type PopulationEntry } from '../forms/population.ts';
 import type { Locale } from '../i18n/index.ts';
 
 /** A refusal to show next to a field ('form' for the whole form); key is an i18n key. */

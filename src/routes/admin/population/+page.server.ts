@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { formValues } from '#lib/forms/studio-quiz.ts';
-import { CSV_MAX_BYTES, parsePopulationForm } from '#lib/forms/targets.ts';
+import { CSV_MAX_BYTES, parsePopulationForm } from '#lib/forms/population.ts';
 import { requireRole, requireSession } from '#lib/server/http.ts';
 import * as targetAdmin from '#lib/server/target-admin.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
