@@ -1,12 +1,22 @@
+import * as contests from '#lib/server/contests.ts';
 import * as courses from '#lib/server/courses.ts';
+import * as targets from '#lib/server/targets.ts';
 import type { PageServerLoad } from './$types';
 
 const FEATURED = 6;
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const [{ courses: list }, areas] = await Promise.all([
+	const [{ courses: list }, areas, progress, running] = await Promise.all([
 		courses.search(locals.claims, locals.locale, { q: '', audience: null, area: null, level: null, page: 1 }),
-		courses.listAreas(locals.claims, locals.locale)
+		courses.listAreas(locals.claims, locals.locale),
+		targets.atAGlance(locals.claims, locals.locale),
+		contests.list(locals.claims)
 	]);
-	return { featured: list.slice(0, FEATURED), areaNames: Object.fromEntries(areas.map((area) => [area.code, `${area.code}. ${area.name}`])) };
+	const now = new Date();
+	return {
+		featured: list.slice(0, FEATURED),
+		areaNames: Object.fromEntries(areas.map((area) => [area.code, `${area.code}. ${area.name}`])),
+		progress,
+		contests: running.filter((contest) => contest.closesAt && contest.closesAt > now && contest.opensAt && contest.opensAt <= now)
+	};
 };

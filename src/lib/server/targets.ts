@@ -182,3 +182,15 @@ export async function dashboard(
 		refreshedAt: refreshed
 	};
 }
+
+/** The province's "N of M targets met" this year (or the latest year with targets), for the home page. */
+export async function atAGlance(claims: Claims, locale: Locale): Promise<{ year: number; met: number; total: number } | null> {
+	const available = await years(claims);
+	const thisYear = new Date().getFullYear();
+	const year = available.includes(thisYear) ? thisYear : available[0];
+	if (year === undefined) return null;
+	const place = await scope(claims, year, false, null);
+	if (!place) return null;
+	const list = await figures(claims, locale, year, place.unit.id, false);
+	return list.length ? { year, met: list.filter((t) => t.met).length, total: list.length } : null;
+}
