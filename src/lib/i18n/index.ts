@@ -1,7 +1,8 @@
 // i18next, one instance per locale, each loaded on demand: the browser downloads only the language it
-// shows, and only the part it needs: `core` (every page a learner or the public sees) and `staff` (the
-// studio and administration, loaded by their layouts). Pages read the translator from context (see
-// context.ts); the root layout's load loads the core.
+// shows, and only the parts it needs: `core` (every page, the lesson player included), `activities`
+// (quizzes, contests, the dashboard) and `staff` (the studio and administration), the last two loaded by
+// their sections' layouts. Pages read the translator from context (see context.ts); the root layout's
+// load loads the core.
 import i18next, { type TFunction } from 'i18next';
 
 export const LOCALES = ['vi', 'en'] as const;
@@ -16,7 +17,7 @@ export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-export type LocalePart = 'core' | 'staff';
+export type LocalePart = 'core' | 'activities' | 'staff';
 
 const resources = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*.json');
 const instances: Partial<Record<Locale, ReturnType<typeof i18next.createInstance>>> = {};
@@ -25,9 +26,12 @@ const loaded = new Set<string>();
 
 const file = (locale: Locale, part: LocalePart) => `./locales/${locale}${part === 'core' ? '' : `.${part}`}.json`;
 
-/** Loads the core of a locale, or (after it) another part, whose keys join the same translator. */
+/** The parts a part's pages use besides its own: staff pages show quiz and dashboard words too. */
+const NEEDS: Record<LocalePart, LocalePart[]> = { core: [], activities: ['core'], staff: ['core', 'activities'] };
+
+/** Loads the core of a locale, or (after what it needs) another part, whose keys join the same translator. */
 export async function loadLocale(locale: Locale, part: LocalePart = 'core'): Promise<void> {
-	if (part !== 'core') await loadLocale(locale);
+	for (const needed of NEEDS[part]) await loadLocale(locale, needed);
 	if (loaded.has(`${locale}/${part}`)) return;
 	const { default: translation } = await resources[file(locale, part)]();
 	if (part === 'core') {

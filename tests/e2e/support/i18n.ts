@@ -7,8 +7,10 @@ type Messages = { [key: string]: string | Messages };
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../../../src/lib/i18n/locales/${name}.json`, import.meta.url), 'utf8')) as Messages;
 
-/** Both parts of each locale (core and staff), as the server has them. */
-const messages = Object.fromEntries((['vi', 'en'] as const).map((locale) => [locale, { ...read(locale), ...read(`${locale}.staff`) }])) as Record<Locale, Messages>;
+/** Every part of each locale (core, activities, staff), as the server has them. */
+const messages = Object.fromEntries(
+	(['vi', 'en'] as const).map((locale) => [locale, { ...read(locale), ...read(`${locale}.activities`), ...read(`${locale}.staff`) }])
+) as Record<Locale, Messages>;
 
 /** The message for a dotted key in a locale, with {{name}} placeholders filled in. */
 export function t(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
