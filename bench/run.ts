@@ -125,7 +125,7 @@ async function runMode(app: App, mode: DatabaseMode): Promise<ModeReport> {
 		scenarios: [],
 		failures: []
 	};
-	const selected = allScenarios.filter((scenario) => !options.scenarios || options.scenarios.includes(scenario.name));
+	const selected = allScenarios.filter((scenario) => !options.scenarios || options.scenarios.some((name) => name === scenario.name || name === scenario.group));
 	let database: BenchDatabase | undefined;
 	/** Every server started in this mode: normally one; another after each crash or deliberate stop. */
 	const servers: RunningServer[] = [];
@@ -141,13 +141,24 @@ async function runMode(app: App, mode: DatabaseMode): Promise<ModeReport> {
 		return server;
 	};
 	try {
-		database = mode === 'embedded' ? await embeddedDatabase() : await postgresDatabase(options.databaseUrl!);
+		database = mode === 'embedded' ? await embeddedDatabase() : await postgresDatabase(options.databaseUrl!, { keep: options.keepDatabase });
 		cleanups.add(disposeDatabase);
 		report.database = database.description;
 		report.postgresVersion = database.serverVersion;
-		const size = datasetSize(mode, selected.some((scenario) => scenario.name === 'quiz-submit'));
-		console.log(`\n[${mode}] generating ${size.courses} courses and ${size.learners} learners in ${database.description}${size.note ? ` (${size.note})` : ''}…`);
-		const dataset = await generateDataset({ appDir: app.dir, benchRoot: options.root, env: database.env, size });
+		const size = datasetSize(mode, {
+			quizSubmit: selected.some((scenario) => scenario.name === 'quiz-submit'),
+			dashboard: selected.some((scenario) => scenario.group === 'dashboard')
+		});
+		console.log(`\n[${mode}] generating ${size.courses} courses and ${size.learners} learners (${size.profile} data set${size.profile === 'province' ? `, about ${size.progressPerLearner} lesson progress rows per learner` : ''}) in ${database.description}${size.note ? ` (${size.note})` : ''}…`);
+		const dataset = await generateDataset({
+			appDir: app.dir,
+			benchRoot: options.root,
+			env: database.env,
+			size,
+			// The run's own deadline bounds it (a province-scale data set takes minutes).
+			timeoutMs: options.deadline * 1000,
+			progress: (line) => console.log(`[${mode}] ${line}`)
+		});
 		// The course list and quiz-submit's pool of attempts (tokens, answers) are inputs, not results.
 		report.dataset = { ...dataset, catalogue: undefined, quiz: { ...dataset.quiz, pool: { ...dataset.quiz.pool, attempts: [] } }, note: size.note };
 		console.log(`[${mode}] data set: ${describeDataset(dataset)}`);
@@ -279,7 +290,25 @@ function describeDataset(d: DatasetSummary): string {
 		`a ${quiz.bank.questions}-question bank, a contest round with ${quiz.contest.participants} participants ` +
 		`(ranked by compute_round_results in ${(quiz.leaderboard.computeMs / 1000).toFixed(1)} s; leaderboard queries: ${queries})` +
 		`${quiz.pool.size ? `, ${quiz.pool.size} quiz attempts in progress for quiz-submit` : ''}: ` +
-		`${d.totalSeconds} s (${steps}; migrations before: ${d.migrateSeconds} s)`;
+		`${d.totalSeconds} s (${steps}; migrations before: ${d.migrateSeconds} s)` +
+		(d.province ? `\n  province data set: ${d.province.progressPerLearner} progress rows per learner aimed at (${(d.lessonProgress / d.learners).toFixed(1)} made), ` +
+			`1–${d.province.coursesPerLearnerAtMost} courses per enrolled learner, ${d.province.villages} bench villages, ${d.province.teamMembers} team members; ` +
+			`completions set-based, ${d.province.checked} sampled enrolments checked against private.course_requirements_met` : '') +
+		(d.dashboard ? `\n  ${describeDashboard(d.dashboard, d.targetRefreshMs)}` : '');
+}
+
+const ms = (time: { firstMs: number; medianMs: number }) => `${time.medianMs} ms (first ${time.firstMs})`;
+
+function describeDashboard(d: NonNullable<DatasetSummary['dashboard']>, first: number): string {
+	const r = d.rows;
+	const slowest = Object.entries(d.refresh.byTargetMs).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([target, took]) => `${target} ${took} ms`).join(', ');
+	return `dashboard: ${r.residents} residents and ${r.adults} adults in ${r.communes} communes (${r.villages} villages), ${r.targets} targets (${r.automaticTargets} automatic), ` +
+		`${r.officials} officials, ${r.teamMembers} team members, ${r.lessonProgressMiB} MiB of lesson progress\n` +
+		`  refresh_target_values(): first ${first} ms, then ${d.refresh.runsMs.join(', ')} ms (recorded ${d.refresh.recordedMs.join(', ')}); slowest targets: ${slowest}\n` +
+		`  SQL, median after a first call:\n${Object.entries(d.queries).map(([query, time]) => `    ${query}: ${ms(time)}`).join('\n')}\n` +
+		`  the page's data (targets.dashboard()):\n${Object.entries(d.pageData).map(([page, time]) => `    ${page}: ${ms(time)}`).join('\n')}\n` +
+		`  pages: ${d.pages.anonymous.path} "${d.pages.anonymous.met}/${d.pages.anonymous.total}" signed out, "${d.pages.admin.met}/${d.pages.admin.total}" as ${d.admin.identifier}; ` +
+		`${d.pages.reaggregated.path} "${d.pages.reaggregated.met}/${d.pages.reaggregated.total}"; ${d.pages.communes.length} communes`;
 }
 
 /** Cores busy over one second while the benchmark does nothing: what other processes are using. */

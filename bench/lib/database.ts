@@ -38,7 +38,8 @@ export async function embeddedDatabase(): Promise<BenchDatabase> {
 	};
 }
 
-export async function postgresDatabase(serverUrl: string): Promise<BenchDatabase> {
+/** keep: leave the database in place at the end (BENCH_KEEP_DATABASE=1), to look into it afterwards; drop it by hand. */
+export async function postgresDatabase(serverUrl: string, options: { keep?: boolean } = {}): Promise<BenchDatabase> {
 	const parsed = new URL(serverUrl);
 	if (!LOCAL_HOSTS.has(parsed.hostname) && process.env.BENCH_ALLOW_REMOTE_DATABASE !== '1') {
 		throw new Error(`the bench creates and drops a database: refusing non-local host ${parsed.hostname} (set BENCH_ALLOW_REMOTE_DATABASE=1 to allow)`);
@@ -89,6 +90,10 @@ export async function postgresDatabase(serverUrl: string): Promise<BenchDatabase
 			}
 		},
 		async dispose() {
+			if (options.keep) {
+				console.log(`[postgres] kept database ${name} (BENCH_KEEP_DATABASE=1): drop it with \`drop database ${name} with (force)\``);
+				return;
+			}
 			const sql = admin(serverUrl);
 			try {
 				await sql.unsafe(`drop database if exists ${name} with (force)`);

@@ -12,10 +12,20 @@
 // enrolments and progress are set-based SQL (insert … select … from generate_series), with the
 // database's own triggers (profile per account, enrolment on progress, completion) left on.
 // Deterministic: the same sizes give the same courses, accounts, enrolments and progress (ids aside).
+// First of all the demo targets and population figures of every commune (the demo seed's seedTargets), so
+// that the province data set can spread its learners by population; the rest of the demo content
+// (seedDemo: demo accounts, quizzes of the demo courses…) after the learners' progress, as the server would
+// load it at start (SEED_DEMO=always on Postgres, auto embedded; it then finds it done), so that the required
+// quizzes of the demo courses come after the generated completions, as before. Then one refresh of the automatic
+// target figures (the server's background refresh is off in the bench, server.ts). BENCH_GEN_PROFILE=province
+// makes the province-scale data set of the dashboard instead of the standard one (province.ts);
+// BENCH_GEN_DASHBOARD=1 times the refresh and the dashboard's queries at the end (dashboard.ts).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateCourses } from './courses.ts';
+import { measureDashboard, type DashboardDataset } from './dashboard.ts';
+import { provinceLearners, provincePeople, provinceProgress, type ProvinceProgress } from './province.ts';
 import { generateQuizData, measureLeaderboard, type QuizDataset } from './quizzes.ts';
 
 export type DatasetLesson = { slug: string; title: string };
@@ -38,6 +48,14 @@ export type DatasetSummary = {
 	catalogue: DatasetCourse[];
 	/** The question bank, the contest with its closed round and leaderboard figures, the open quiz and its pool of attempts (quizzes.ts). */
 	quiz: QuizDataset;
+	/** refresh_target_values() once at the end, as recorded by the function (target_refresh.duration_ms). */
+	targetRefreshMs: number;
+	/** standard, or province (the dashboard's province-scale data set, province.ts) */
+	profile: 'standard' | 'province';
+	/** The province profile's particulars. */
+	province?: ProvinceProgress & { progressPerLearner: number; villages: number; teamMembers: number };
+	/** The target figures refreshed and the dashboard's queries timed (when a dashboard scenario runs, or the province profile). */
+	dashboard?: DashboardDataset;
 };
 
 /** Vietnamese names for the learners' profiles (family, middle, given). */
@@ -51,12 +69,18 @@ async function main(resultFile: string) {
 	const courseCount = Number(process.env.BENCH_GEN_COURSES ?? 500);
 	const learnerCount = Number(process.env.BENCH_GEN_LEARNERS ?? 50_000);
 	const quizAttempts = Number(process.env.BENCH_GEN_QUIZ_ATTEMPTS ?? 0);
+	const profile = process.env.BENCH_GEN_PROFILE === 'province' ? 'province' : 'standard';
+	const progressPerLearner = Number(process.env.BENCH_GEN_PROGRESS ?? 25);
+	const measuresDashboard = process.env.BENCH_GEN_DASHBOARD === '1';
 	const root = process.cwd();
 	const load = <T>(file: string) => import(pathToFileURL(path.join(root, file)).href) as Promise<T>;
 	const { readConfig } = await load<typeof import('../../src/lib/server/config.ts')>('src/lib/server/config.ts');
 	const db = await load<typeof import('../../src/lib/server/db/index.ts')>('src/lib/server/db/index.ts');
 	const seed = await load<typeof import('../../src/lib/server/seed/courses.ts')>('src/lib/server/seed/courses.ts');
 	const contests = await load<typeof import('../../src/lib/server/contests.ts')>('src/lib/server/contests.ts');
+	const demoSeed = await load<typeof import('../../src/lib/server/seed/demo.ts')>('src/lib/server/seed/demo.ts');
+	const targetSeed = await load<typeof import('../../src/lib/server/seed/targets.ts')>('src/lib/server/seed/targets.ts');
+	const targets = await load<typeof import('../../src/lib/server/targets.ts')>('src/lib/server/targets.ts');
 	const { parseQuestionFile } = await load<typeof import('../../src/lib/quiz/import/result.ts')>('src/lib/quiz/import/result.ts');
 	const { QUESTIONS_PER_PAGE } = await load<typeof import('../../src/lib/quiz/paging.ts')>('src/lib/quiz/paging.ts');
 
@@ -74,6 +98,14 @@ async function main(resultFile: string) {
 	mark = performance.now();
 	const generationStarted = mark;
 	try {
+		// Idempotent: seedDemo, at the end, and the server then, find them done.
+		await db.asService((tx) => targetSeed.seedTargets(tx, async (sql, name) => {
+			const [row] = await sql<{ id: number }[]>`
+				select id::int from public.unit where name = ${name} and valid_from <= current_date and (valid_to is null or valid_to > current_date)`;
+			if (!row) throw new Error(`no current unit named ${name}`);
+			return row.id;
+		}));
+		step('population and targets');
 		const demo = seed.readCourseFiles();
 		const generated = generateCourses(demo, courseCount);
 		await db.asService(async (tx) => {
@@ -91,22 +123,41 @@ async function main(resultFile: string) {
 			await tx.unsafe(`
 				create function pg_temp.hashed(n bigint, salt int) returns float8 language sql immutable as
 				$$ select (hashint8extended(n, salt) & 2147483647)::float8 / 2147483648 $$`);
-			// Courses by popularity: the demo ones first, then the generated ones in order; lessons in reading order.
+			// Courses by popularity: the demo ones first, then the generated ones in order; lessons in reading order,
+			// and the position of the last required one (0 if none).
 			await tx.unsafe(`
 				create temp table bench_course on commit drop as
-				select row_number() over (order by c.id) as k, c.id, array_agg(l.id order by m.position, l.position) as lessons
+				select row_number() over (order by c.id) as k, c.id, c.audience, array_agg(x.lesson order by x.i) as lessons,
+					coalesce(max(x.i) filter (where x.required), 0)::int as last_required
 				from public.course c
-				join public.lesson l on l.course_id = c.id
-				join public.course_module m on m.id = l.module_id
+				cross join lateral (
+					select l.id as lesson, l.required, row_number() over (order by m.position, l.position)::int as i
+					from public.lesson l join public.course_module m on m.id = l.module_id
+					where l.course_id = c.id
+				) x
 				where c.status = 'published'
 				group by c.id`);
-			await tx.unsafe(`
-				create temp table bench_commune on commit drop as
-				select row_number() over (order by id) as k, id from public.unit
-				where kind = 'commune' and valid_from <= current_date and (valid_to is null or valid_to > current_date)`);
-			await tx.unsafe(`
-				create temp table bench_learner on commit drop as
-				select n, gen_random_uuid() as id from generate_series(1, ${learnerCount}) n`);
+			let villages = 0;
+			if (profile === 'province') {
+				({ villages } = await provinceLearners(tx, learnerCount));
+			} else {
+				await tx.unsafe(`
+					create temp table bench_commune on commit drop as
+					select row_number() over (order by id) as k, id from public.unit
+					where kind = 'commune' and valid_from <= current_date and (valid_to is null or valid_to > current_date)`);
+				await tx.unsafe(`
+					create temp table bench_learner on commit drop as
+					select n, gen_random_uuid() as id from generate_series(1, ${learnerCount}) n`);
+			}
+			// Standard: spread evenly over the communes, accounts opened over the last year; province: where
+			// provinceLearners placed them (by population, some in villages), over the last two years.
+			const home = profile === 'province'
+				? { unit: 'l.home', join: '', created: 'l.created' }
+				: {
+					unit: 'u.id',
+					join: 'join bench_commune u on u.k = 1 + floor(pg_temp.hashed(l.n, 5) * (select count(*) from bench_commune))::int',
+					created: 'now() - make_interval(days => floor(pg_temp.hashed(l.n, 4) * 365)::int)'
+				};
 			// Accounts: 80 % by e-mail, 20 % by phone; the profile is created by the on_auth_user_created trigger.
 			await tx.unsafe(`
 				insert into auth.users (id, email, phone, raw_app_meta_data, raw_user_meta_data, created_at, updated_at, email_confirmed_at)
@@ -119,13 +170,18 @@ async function main(resultFile: string) {
 							(${sqlArray(FAMILY)})[1 + floor(pg_temp.hashed(l.n, 1) * ${FAMILY.length})::int],
 							(${sqlArray(MIDDLE)})[1 + floor(pg_temp.hashed(l.n, 2) * ${MIDDLE.length})::int],
 							(${sqlArray(GIVEN)})[1 + floor(pg_temp.hashed(l.n, 3) * ${GIVEN.length})::int]),
-						'home_unit_id', u.id,
+						'home_unit_id', ${home.unit},
 						'locale', case when l.n % 20 = 0 then 'en' else 'vi' end),
-					now() - make_interval(days => floor(pg_temp.hashed(l.n, 4) * 365)::int),
+					${home.created},
 					now(), now()
 				from bench_learner l
-				join bench_commune u on u.k = 1 + floor(pg_temp.hashed(l.n, 5) * (select count(*) from bench_commune))::int`);
+				${home.join}`);
+			const people = profile === 'province' ? await provincePeople(tx) : undefined;
 			step('learners');
+			if (profile === 'province') {
+				const progress = await provinceProgress(tx, progressPerLearner, step);
+				return { ...(await counts(tx)), province: { ...progress, progressPerLearner, villages, teamMembers: people!.teamMembers } };
+			}
 			// 60 % of learners are enrolled in 1–3 courses, popular courses (low k) far more often.
 			await tx.unsafe(`
 				insert into public.enrolment (person_id, course_id, enrolled_at, last_activity_at)
@@ -169,20 +225,10 @@ async function main(resultFile: string) {
 				from (select person_id, course_id, max(completed_at) as last_at from public.lesson_progress group by 1, 2) p
 				where p.person_id = cc.person_id and p.course_id = cc.course_id`);
 			step('places');
-			const [counts] = await tx<{ courses: number; lessons: number; learners: number; enrolments: number; progress: number; completions: number }[]>`
-				select (select count(*)::int from public.course where status = 'published') as courses,
-					(select count(*)::int from public.lesson) as lessons,
-					(select count(*)::int from bench_learner) as learners,
-					(select count(*)::int from public.enrolment) as enrolments,
-					(select count(*)::int from public.lesson_progress) as progress,
-					(select count(*)::int from public.course_completion) as completions`;
-			const catalogue = await tx<DatasetCourse[]>`
-				select c.slug, c.title_vi as title,
-					json_agg(json_build_object('slug', l.slug, 'title', l.title_vi) order by m.position, l.position) as lessons
-				from public.course c join public.lesson l on l.course_id = c.id join public.course_module m on m.id = l.module_id
-				where c.status = 'published' group by c.id order by c.id`;
-			return { counts, catalogue };
+			return { ...(await counts(tx)), province: undefined };
 		});
+		await demoSeed.seedDemo();
+		step('demo content');
 		const quiz = await generateQuizData({ db, root, parse: parseQuestionFile, perPage: QUESTIONS_PER_PAGE, poolSize: quizAttempts, step });
 		// Statistics and visibility maps as autovacuum would leave them a minute later, so that autovacuum does
 		// not start in the middle of the first scenarios (on Postgres; PGlite has no autovacuum, and there
@@ -201,6 +247,10 @@ async function main(resultFile: string) {
 		step(url ? 'vacuum analyze' : 'analyze');
 		quiz.leaderboard.queriesMs = await measureLeaderboard(db, contests, quiz);
 		step('leaderboard queries');
+		// The figures the dashboard shows until the next refresh (the measurement below refreshes again, timed).
+		const { ms: targetRefreshMs } = await targets.refresh();
+		step('target refresh');
+		const dashboard = measuresDashboard ? await measureDashboard({ db, targets, demo: demoSeed, step }) : undefined;
 		const result: DatasetSummary = {
 			generatedCourses: generated.length,
 			courses: summary.counts.courses,
@@ -213,12 +263,33 @@ async function main(resultFile: string) {
 			totalSeconds: Math.round((performance.now() - generationStarted) / 100) / 10,
 			migrateSeconds,
 			catalogue: summary.catalogue,
-			quiz
+			quiz,
+			targetRefreshMs,
+			profile,
+			province: summary.province,
+			dashboard
 		};
 		writeFileSync(resultFile, JSON.stringify(result));
 	} finally {
 		await db.stopDatabase();
 	}
+}
+
+/** The sizes of what was generated, and every published course with its lessons. */
+async function counts(tx: import('../../src/lib/server/db/index.ts').Tx) {
+	const [counted] = await tx<{ courses: number; lessons: number; learners: number; enrolments: number; progress: number; completions: number }[]>`
+		select (select count(*)::int from public.course where status = 'published') as courses,
+			(select count(*)::int from public.lesson) as lessons,
+			(select count(*)::int from bench_learner) as learners,
+			(select count(*)::int from public.enrolment) as enrolments,
+			(select count(*)::int from public.lesson_progress) as progress,
+			(select count(*)::int from public.course_completion) as completions`;
+	const catalogue = await tx<DatasetCourse[]>`
+		select c.slug, c.title_vi as title,
+			json_agg(json_build_object('slug', l.slug, 'title', l.title_vi) order by m.position, l.position) as lessons
+		from public.course c join public.lesson l on l.course_id = c.id join public.course_module m on m.id = l.module_id
+		where c.status = 'published' group by c.id order by c.id`;
+	return { counts: counted, catalogue };
 }
 
 if (import.meta.filename === process.argv[1]) {

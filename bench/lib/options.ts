@@ -28,6 +28,8 @@ export type BenchOptions = {
 	deadline: number;
 	/** WEB_CONCURRENCY for the server on real Postgres (server processes on the port); unset: the app's default. */
 	webConcurrency: number | undefined;
+	/** On real Postgres, leave the bench database in place at the end (to look into it), instead of dropping it. */
+	keepDatabase: boolean;
 };
 
 function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -62,7 +64,8 @@ export function readOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions 
 		databaseUrl: env.BENCH_DATABASE_URL || env.DATABASE_URL || undefined,
 		modes: modes as BenchOptions['modes'],
 		scenarios: list(env.BENCH_SCENARIOS),
-		deadline: number(env, 'BENCH_DEADLINE', 900, 30, 3600),
-		webConcurrency: env.BENCH_WEB_CONCURRENCY ? number(env, 'BENCH_WEB_CONCURRENCY', 1, 1, 64) : undefined
+		deadline: number(env, 'BENCH_DEADLINE', 900, 30, 7200),
+		webConcurrency: env.BENCH_WEB_CONCURRENCY ? number(env, 'BENCH_WEB_CONCURRENCY', 1, 1, 64) : undefined,
+		keepDatabase: env.BENCH_KEEP_DATABASE === '1'
 	};
 }

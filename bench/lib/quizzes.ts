@@ -61,7 +61,9 @@ const OPEN_QUIZ_TITLE = 'Luyện tập kỹ năng số: 20 câu hỏi ngẫu nhi
 const DEPARTMENTS = ['Sở Khoa học và Công nghệ', 'Sở Nội vụ', 'Sở Tài chính', 'Sở Y tế', 'Sở Giáo dục và Đào tạo', 'Công an tỉnh'];
 const COMMUNE_COMMITTEES = 18;
 /** Share of the learners who are officials of a bench agency. */
-const OFFICIAL_SHARE = 0.08;
+export const OFFICIAL_SHARE = 0.08;
+/** Whether generated learner n (an SQL expression) is one of them: the province data set enrols them in a course for officials first. */
+export const isOfficial = (n: string) => `pg_temp.hashed(${n}, 77) < ${OFFICIAL_SHARE}`;
 
 /** The demo banks' questions (every kind the demo uses), repeated to count, each copy titled apart. */
 function bankDrafts(root: string, parse: (name: string, text: string) => ImportResult, count: number): QuestionDraft[] {
@@ -215,7 +217,7 @@ export async function generateQuizData(options: GenerateOptions): Promise<QuizDa
 				insert into public.person_role (person_id, role, unit_id)
 				select p.id, 'official'::public.app_role, a.id from bench_person p
 				join bench_agency a on a.k = 1 + floor(pg_temp.hashed(p.n, 78) * (select count(*) from bench_agency))::int
-				where pg_temp.hashed(p.n, 77) < ${OFFICIAL_SHARE}
+				where ${isOfficial('p.n')}
 				returning 1
 			) select count(*)::int as officials from given`);
 

@@ -42,13 +42,18 @@ export function freePort(): Promise<number> {
 	});
 }
 
-/** The environment of the server: ours minus anything that would point it elsewhere, plus the mode's. */
+/**
+ * The environment of the server: ours minus anything that would point it elsewhere, plus the mode's. The
+ * background refresh of the target figures is off (TARGETS_REFRESH_MINUTES=0; BENCH_TARGETS_REFRESH_MINUTES
+ * sets another interval): a refresh at province scale takes seconds of a core, and one landing in a measured
+ * window at random would distort it. The generator refreshes once, timed, before the server starts.
+ */
 export function serverEnv(port: number, extra: Record<string, string>): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	for (const name of Object.keys(env)) {
-		if (name.startsWith('BENCH_') || ['DATABASE_URL', 'HOCSO_DATA_DIR', 'SEED_DEMO', 'PORT', 'HOST', 'TRUST_PROXY', 'ORIGIN', 'WEB_CONCURRENCY'].includes(name)) delete env[name];
+		if (name.startsWith('BENCH_') || ['DATABASE_URL', 'HOCSO_DATA_DIR', 'SEED_DEMO', 'PORT', 'HOST', 'TRUST_PROXY', 'ORIGIN', 'WEB_CONCURRENCY', 'TARGETS_REFRESH_MINUTES'].includes(name)) delete env[name];
 	}
-	return { ...env, ...extra, PORT: String(port), HOST };
+	return { ...env, TARGETS_REFRESH_MINUTES: process.env.BENCH_TARGETS_REFRESH_MINUTES || '0', ...extra, PORT: String(port), HOST };
 }
 
 function exited(child: ChildProcess): Promise<string> {

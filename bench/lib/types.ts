@@ -100,6 +100,8 @@ export type ScenarioContext = {
 
 export interface Scenario<State = void> {
 	name: string;
+	/** A family of scenarios BENCH_SCENARIOS may name at once (e.g. `dashboard` for every dashboard-… scenario). */
+	group?: string;
 	description: string;
 	/** The DESIGN.md §5 budget this scenario is held to, if any (shown next to the figures). */
 	budget?: Budget;
