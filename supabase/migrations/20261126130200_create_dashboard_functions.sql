@@ -21,9 +21,11 @@ create function private.public_minimum() returns integer language sql immutable 
 -- A target's per-commune values, on the period's own communes, or moved onto today's: a commune that went
 -- whole into a new one moves whole; a split commune is apportioned between its successors in proportion to
 -- their adult population (latest year recorded; equal shares where none is).
+-- Not security definer (and without its own search_path), so that Postgres inlines it into the dashboard
+-- functions that call it, which are, and only they may execute it.
 create function private.target_leaf_values(target bigint, as_current boolean)
 returns table (unit_id bigint, numerator numeric, denominator numeric)
-language sql stable security definer set search_path = '' as $$
+language sql stable as $$
   select v.unit_id, v.numerator, v.denominator from public.target_value v
   where v.target_id = target and not as_current
   union all
@@ -130,16 +132,23 @@ comment on function public.dashboard_targets(integer, bigint, boolean) is
 create function public.dashboard_breakdown(target bigint, parent bigint, as_current boolean default false)
 returns table (unit_id bigint, unit_name text, unit_kind text, numerator numeric, denominator numeric, value numeric, met boolean, hidden boolean)
 language sql stable security definer set search_path = '' as $$
-  with t as (
-    select * from public.target x
-    where x.id = target and (x.published or private.sees_unit_figures(parent))
+  with access as (select private.sees_unit_figures(parent) as full_view),
+  -- The units the caller administers, once, rather than a function call per child.
+  administered as (
+    select coalesce(array_agg(r.unit_id), '{}') as units from public.person_role r
+    where r.person_id = (select auth.uid()) and r.role = 'unit_admin'
   ),
-  children as (select c.id, c.name, c.kind from public.unit c where c.parent_id = parent and c.kind <> 'agency'),
+  t as (
+    select x.* from public.target x, access
+    where x.id = target and (x.published or access.full_view)
+  ),
+  children as (select c.id, c.name, c.kind, c.path from public.unit c where c.parent_id = parent and c.kind <> 'agency'),
+  leaves as materialized (select * from private.target_leaf_values(target, as_current)),
   figures as (
     select c.id, sum(l.numerator) as numerator, sum(l.denominator) as denominator
-    from children c
-    join public.unit u on c.id = any (u.path)
-    join private.target_leaf_values(target, as_current) l on l.unit_id = u.id
+    from leaves l
+    join public.unit u on u.id = l.unit_id
+    join children c on c.id = any (u.path)
     group by c.id
   )
   select c.id, c.name, c.kind,
@@ -147,10 +156,11 @@ language sql stable security definer set search_path = '' as $$
     case when hide then null else private.target_figure(t.value_unit, f.numerator, f.denominator) end,
     case when hide then null else private.meets(t.direction, private.target_figure(t.value_unit, f.numerator, f.denominator), t.target_value) end,
     hide
-  from t cross join children c
+  from t cross join children c cross join access cross join administered
   left join figures f on f.id = c.id
   cross join lateral (
-    select not private.sees_unit_figures(c.id) and private.too_small(t.value_unit, f.numerator, f.denominator) as hide
+    select not (access.full_view or c.path && administered.units)
+      and private.too_small(t.value_unit, f.numerator, f.denominator) as hide
   ) h
   -- Hidden units come last in name order: their place in the ranking would tell what is hidden.
   order by hide, case when hide then null else private.target_figure(t.value_unit, f.numerator, f.denominator) end desc nulls last, c.name;
