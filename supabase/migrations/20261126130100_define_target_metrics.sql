@@ -1,35 +1,36 @@
 -- The platform's own metrics, per commune of the hierarchy valid at a period's end, and the refresh that
 -- writes the automatic targets' values into target_value. Service work: it reads everyone's progress.
 
+-- The communes of the hierarchy valid at a day, and the people with an account by a time with their home
+-- commune (a village's commune). Plain SQL, so that they inline into the metrics below.
+create function private.period_communes(period_end date) returns table (id bigint)
+language sql stable as $$
+  select u.id from public.unit u
+  where u.kind = 'commune' and u.valid_from <= period_end and (u.valid_to is null or u.valid_to > period_end);
+$$;
+
+create function private.period_people(period_close timestamptz) returns table (id uuid, commune bigint)
+language sql stable as $$
+  select p.id, case when u.kind = 'commune' then u.id else u.parent_id end
+  from public.profile p join public.unit u on u.id = p.home_unit_id
+  where p.created_at < period_close;
+$$;
+
 -- Numerator and denominator of the metric for every commune valid at period_end (communes with nothing to
--- count get 0, so that a roll-up's denominator is complete). Volatile: it fills temporary tables.
+-- count get 0, so that a roll-up's denominator is complete).
 create function private.metric_values(metric text, period_start date, period_end date)
 returns table (unit_id bigint, numerator numeric, denominator numeric)
-language plpgsql volatile security definer set search_path = '' as $$
+language plpgsql stable security definer set search_path = '' as $$
 declare
   period_close timestamptz := (period_end + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh';
   period_open timestamptz := period_start::timestamp at time zone 'Asia/Ho_Chi_Minh';
 begin
-  create temp table if not exists metric_commune (id bigint primary key) on commit drop;
-  truncate metric_commune;
-  insert into metric_commune
-  select u.id from public.unit u
-  where u.kind = 'commune' and u.valid_from <= period_end and (u.valid_to is null or u.valid_to > period_end);
-
-  -- People's home communes (a village's commune), once.
-  create temp table if not exists metric_person (id uuid primary key, commune bigint) on commit drop;
-  truncate metric_person;
-  insert into metric_person
-  select p.id, case when u.kind = 'commune' then u.id else u.parent_id end
-  from public.profile p join public.unit u on u.id = p.home_unit_id
-  where p.created_at < period_close;
-
   case metric
   when 'adults_basic_digital_skills' then
     return query
     with basic as materialized (select c.id from public.course c where public.is_basic_digital_skills_course(c.id)),
     skilled as (
-      select mp.commune, count(*) as n from metric_person mp
+      select mp.commune, count(*) as n from private.period_people(period_close) mp
       where exists (select 1 from public.course_completion cc
                     where cc.person_id = mp.id and cc.completed_at < period_close and cc.course_id in (select id from basic))
       group by mp.commune
@@ -37,13 +38,13 @@ begin
     -- A commune without its adult population that year has no figure (a numerator without its base would
     -- inflate every roll-up it joins).
     select c.id, coalesce(s.n, 0)::numeric, pop.adults::numeric
-    from metric_commune c
+    from private.period_communes(period_end) c
     join public.unit_population pop on pop.unit_id = c.id and pop.year = extract(year from period_end)
     left join skilled s on s.commune = c.id;
   when 'officials_trained' then
     return query
     with officials as (
-      select distinct mp.id, mp.commune from metric_person mp
+      select distinct mp.id, mp.commune from private.period_people(period_close) mp
       join public.person_role r on r.person_id = mp.id and r.role = 'official'
     ), trained as (
       select o.commune, count(*) filter (where exists (
@@ -53,7 +54,7 @@ begin
       from officials o group by o.commune
     )
     select c.id, coalesce(t.n, 0)::numeric, coalesce(t.total, 0)::numeric
-    from metric_commune c left join trained t on t.commune = c.id;
+    from private.period_communes(period_end) c left join trained t on t.commune = c.id;
   when 'contest_participants' then
     return query
     with rounds as materialized (
@@ -64,12 +65,12 @@ begin
       where a.quiz_id in (select id from rounds) and a.submitted_at is not null
     )
     select c.id, count(mp.id)::numeric, null::numeric
-    from metric_commune c left join metric_person mp on mp.commune = c.id and mp.id in (select person_id from people)
+    from private.period_communes(period_end) c left join private.period_people(period_close) mp on mp.commune = c.id and mp.id in (select person_id from people)
     group by c.id;
   when 'learners_registered' then
     return query
     select c.id, count(mp.id)::numeric, null::numeric
-    from metric_commune c left join metric_person mp on mp.commune = c.id
+    from private.period_communes(period_end) c left join private.period_people(period_close) mp on mp.commune = c.id
     group by c.id;
   when 'communes_with_team' then
     return query
@@ -79,7 +80,7 @@ begin
         where r.role = 'team_member' and r.granted_at < period_close and (u.id = c.id or u.parent_id = c.id)
       ) then 1 else 0 end::numeric,
       1::numeric
-    from metric_commune c;
+    from private.period_communes(period_end) c;
   else
     raise exception 'unknown metric %', metric using errcode = '22023';
   end case;
@@ -114,4 +115,5 @@ comment on function public.refresh_target_values() is
 
 revoke execute on function public.refresh_target_values() from public, anon, authenticated;
 grant execute on function public.refresh_target_values() to service_role;
-revoke execute on function private.metric_values(text, date, date) from public, anon, authenticated;
+revoke execute on function private.metric_values(text, date, date), private.period_communes(date), private.period_people(timestamptz)
+  from public, anon, authenticated;
