@@ -10,7 +10,8 @@
 //   node bench/lib/generate.ts <result.json>
 // Courses go through the app's own seedCourses (validated bodies, competence tags); learners,
 // enrolments and progress are set-based SQL (insert … select … from generate_series), with the
-// database's own triggers (profile per account, enrolment on progress, completion) left on.
+// database's own triggers (profile per account, enrolment on progress, completion) left on (in the
+// standard data set; the province one inserts its completions set-based, province.ts).
 // Deterministic: the same sizes give the same courses, accounts, enrolments and progress (ids aside).
 // First of all the demo targets and population figures of every commune (the demo seed's seedTargets), so
 // that the province data set can spread its learners by population; the rest of the demo content
@@ -98,7 +99,7 @@ async function main(resultFile: string) {
 	mark = performance.now();
 	const generationStarted = mark;
 	try {
-		// Idempotent: seedDemo, at the end, and the server then, find them done.
+		// Idempotent: seedDemo, after the learners, and the server then, find them done.
 		await db.asService((tx) => targetSeed.seedTargets(tx, async (sql, name) => {
 			const [row] = await sql<{ id: number }[]>`
 				select id::int from public.unit where name = ${name} and valid_from <= current_date and (valid_to is null or valid_to > current_date)`;

@@ -12,7 +12,7 @@
 // Setup asks each page alone first (a single page 21 times in a row, each commune once) and notes the
 // times: the page without any queue, next to the figures under 50 connections. The figures are those of
 // the generator's refresh: the bench server runs with TARGETS_REFRESH_MINUTES=0 (no refresh meanwhile).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formHeaders, SESSION_COOKIE } from '../lib/accounts.ts';
 import { escapeText, pageProblem } from '../lib/html.ts';
@@ -24,9 +24,17 @@ type Signed = { cookie: string; displayName: string } | null;
 type State = { pages: DashboardPage[]; signedIn: Signed; texts: Texts; notes: string[] };
 type Texts = { h1: (page: DashboardPage) => string; headline: (page: DashboardPage) => string };
 
-/** The page's h1 and headline as the Vietnamese locale writes them (read from the locale file, as the build does). */
+/**
+ * The page's h1 and headline as the Vietnamese locale writes them, read from its files (vi.json and its parts,
+ * vi.<part>.json: whichever holds the dashboard's strings).
+ */
 function texts(root: string): Texts {
-	const vi = JSON.parse(readFileSync(path.join(root, 'src', 'lib', 'i18n', 'locales', 'vi.json'), 'utf8')) as { dashboard: { title: string; headline: string } };
+	const dir = path.join(root, 'src', 'lib', 'i18n', 'locales');
+	const parts = readdirSync(dir).filter((file) => /^vi(\.[a-z]+)?\.json$/.test(file));
+	const found = parts.map((file) => (JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { dashboard?: { title?: string; headline?: string } }).dashboard);
+	const strings = found.find((dashboard) => dashboard?.title && dashboard.headline);
+	if (!strings) throw new Error(`no dashboard.title and dashboard.headline in ${parts.join(', ')} of ${dir}`);
+	const vi = { dashboard: strings as { title: string; headline: string } };
 	const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
 	return {
 		h1: (page) => `<h1>${escapeText(`${vi.dashboard.title} ${page.year}: ${page.unit}`)}</h1>`,
