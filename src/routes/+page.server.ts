@@ -9,7 +9,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const [{ courses: list }, areas, progress, running] = await Promise.all([
 		courses.search(locals.claims, locals.locale, { q: '', audience: null, area: null, level: null, page: 1 }),
 		courses.listAreas(locals.claims, locals.locale),
-		targets.atAGlance(locals.claims, locals.locale),
+		targets.atAGlance(locals.locale),
 		contests.list(locals.claims)
 	]);
 	const now = new Date();

@@ -1,7 +1,8 @@
 // The province's targets as the dashboard shows them: which years and units there are, every target's
 // figures at a unit (N of M met), a target's breakdown by the unit's children, its trend over the years,
 // and the scheduled refresh of the automatic figures. The SQL functions decide who sees what.
-import { asService, asUser, type Claims } from './db/index.ts';
+import { ANON, asService, asUser, type Claims } from './db/index.ts';
+import { TtlCache } from './cache.ts';
 import { log } from './log.ts';
 import type { Locale } from '../i18n/index.ts';
 
@@ -183,8 +184,18 @@ export async function dashboard(
 	};
 }
 
-/** The province's "N of M targets met" this year (or the latest year with targets), for the home page. */
-export async function atAGlance(claims: Claims, locale: Locale): Promise<{ year: number; met: number; total: number } | null> {
+const glance = new TtlCache<{ year: number; met: number; total: number } | null>({ ttlMs: 60_000, max: 4 });
+
+/**
+ * The province's public "N of M targets met" this year (or the latest year with targets), for the home page:
+ * the published figure whoever asks, kept a minute per process (the figures change at most at a refresh
+ * or an approval, and the home page is the busiest page there is).
+ */
+export function atAGlance(locale: Locale): Promise<{ year: number; met: number; total: number } | null> {
+	return glance.get(locale, () => computeGlance(ANON, locale));
+}
+
+async function computeGlance(claims: Claims, locale: Locale): Promise<{ year: number; met: number; total: number } | null> {
 	const available = await years(claims);
 	const thisYear = new Date().getFullYear();
 	const year = available.includes(thisYear) ? thisYear : available[0];
