@@ -48,6 +48,8 @@ for (const javaScriptEnabled of [true, false]) {
 
 			// Leave, come back from the quiz page: the attempt in progress resumes on its first page, answers kept.
 			await page.getByRole('navigation', { name: t('vi', 'lesson.breadcrumbs') }).getByRole('link', { name: PRACTICE }).click();
+			// The attempt page's heading is the quiz's title too: wait for the quiz page itself.
+			await expect(page).toHaveURL(/\/quiz\/\d+$/);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(PRACTICE);
 			await expectAccessible(page);
 			await page.getByRole('link', { name: t('vi', 'quiz.resume') }).click();
@@ -79,6 +81,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expectAccessible(page);
 
 			await page.getByRole('link', { name: t('vi', 'quiz.back_to_quiz') }).click();
+			await expect(page).toHaveURL(/\/quiz\/\d+$/);
 			await expect(page.getByRole('link', { name: t('vi', 'quiz.attempt_n', { number: 1 }) })).toBeVisible();
 			await expect(page.getByRole('button', { name: t('vi', 'quiz.start_again') })).toBeVisible();
 			await expectAccessible(page);
