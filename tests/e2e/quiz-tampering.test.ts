@@ -22,7 +22,8 @@ test('tampered answers and someone else\'s attempt are refused, and nothing is s
 	attemptUrl.search = '';
 
 	// A choice the question does not offer: refused, with the reason, and nothing saved.
-	const choiceName = await questionsOnPage(page).locator('input[type=radio], input[type=checkbox]').first().getAttribute('name');
+	// A choice question's input (true/false radios carry no choice id to invent).
+	const choiceName = await questionsOnPage(page).locator('input[type=radio]:not([value=true]):not([value=false]), input[type=checkbox]').first().getAttribute('name');
 	const form = page.locator('form[action="?/save"]');
 	await form.evaluate((element, name) => {
 		for (const input of element.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) input.value = 'zz';
