@@ -135,6 +135,22 @@ create or replace function tests.lesson(course text, lesson text) returns bigint
   as $$ declare lesson_id bigint;
         begin select l.id into strict lesson_id from pg_temp.lesson_ids l where l.course = $1 and l.lesson = $2; return lesson_id; end $$;
 
+-- ───────────── refusals ─────────────
+-- Runs a statement that should fail; the result is its SQLSTATE and hint ('no error' if it succeeds), so
+-- that one assertion checks both the refusal and its reason.
+create or replace function tests.error_of(statement text) returns text language plpgsql as $$
+declare
+  state text;
+  hint text;
+begin
+  execute statement;
+  return 'no error';
+exception when others then
+  get stacked diagnostics state = returned_sqlstate, hint = pg_exception_hint;
+  return state || ' ' || coalesce(hint, '(no hint)');
+end
+$$;
+
 grant usage on schema tests to anon, authenticated, service_role;
 grant execute on all functions in schema tests to anon, authenticated, service_role;
 

@@ -17,20 +17,6 @@ select plan(67);
 -- part too, without submitting.
 select tests.create_personas('citizen_a', 'villager_a', 'citizen_b', 'official', 'organizer_a', 'admin_a', 'province_admin');
 
--- Runs a statement that should fail; the result is its SQLSTATE and hint ('no error' if it succeeds), so
--- that one assertion checks both.
-create function pg_temp.error_of(statement text) returns text language plpgsql as $$
-declare
-  state text;
-  hint text;
-begin
-  execute statement;
-  return 'no error';
-exception when others then
-  get stacked diagnostics state = returned_sqlstate, hint = pg_exception_hint;
-  return state || ' ' || coalesce(hint, '(no hint)');
-end
-$$;
 
 -- ───────────── fixture ─────────────
 -- Names are kept in temp tables that everyone reads, the tables themselves hiding drafts.
@@ -138,10 +124,10 @@ select is_empty(format('delete from public.contest where id = %s returning 1', p
 select lives_ok(format($q$ with r as (insert into public.contest_round (contest_id, number, quiz_id) values (%s, 1, %s) returning id)
                           insert into round_ids select 'new-round', id from r $q$, pg_temp.contest('cuoc-thi-moi'), pg_temp.quiz('spare')),
   'she adds a round to her contest, with her quiz that has a window');
-select is(pg_temp.error_of(format('insert into public.contest_round (contest_id, number, quiz_id) values (%s, 2, %s)',
+select is(tests.error_of(format('insert into public.contest_round (contest_id, number, quiz_id) values (%s, 2, %s)',
                                   pg_temp.contest('cuoc-thi-moi'), pg_temp.quiz('no-window'))),
   '23514 round_quiz_window', 'a round whose quiz has no opening and closing time is refused');
-select is(pg_temp.error_of(format('update public.contest_round set quiz_id = %s where id = %s', pg_temp.quiz('no-window'), pg_temp.round('new-round'))),
+select is(tests.error_of(format('update public.contest_round set quiz_id = %s where id = %s', pg_temp.quiz('no-window'), pg_temp.round('new-round'))),
   '23514 round_quiz_window', 'so is moving a round to such a quiz');
 select throws_ok(format('insert into public.contest_round (contest_id, number, quiz_id) values (%s, 2, %s)',
                         pg_temp.contest('cuoc-thi-moi'), pg_temp.quiz('quiz-b')),
@@ -192,7 +178,7 @@ select pg_temp.take('villager_a', '{"1": {"choice": "a"}, "2": {"choice": "b"}, 
 select pg_temp.take('admin_a', '{"1": {"choice": "a"}}', null, false);
 select tests.sign_in('citizen_b');
 insert into attempt_ids values ('citizen_b', public.start_quiz_attempt(pg_temp.quiz('round-1')));
-select is(pg_temp.error_of($$ select public.submit_quiz_attempt(pg_temp.attempt('citizen_b'), '{"1": {"choice": "a"}}', -1) $$),
+select is(tests.error_of($$ select public.submit_quiz_attempt(pg_temp.attempt('citizen_b'), '{"1": {"choice": "a"}}', -1) $$),
   '22023 invalid_prediction', 'a negative prediction is refused');
 select results_eq($$ select score, max_score from public.submit_quiz_attempt(pg_temp.attempt('citizen_b'),
                        '{"1": {"choice": "b"}, "2": {"choice": "a"}, "3": {"choice": "a"}}', 7) $$,
@@ -209,11 +195,11 @@ select results_eq(format('select unit_name from public.round_participation(%s)',
 select results_eq(format('select unit_id, participants from public.round_participation(%s, true)', pg_temp.round('round-1')),
   format('values (null::bigint, 4::bigint), (%s, 1)', tests.unit('SKHCN')),
   'and by agency: one from SKHCN, four with none');
-select is(pg_temp.error_of(format('select public.compute_round_results(%s)', pg_temp.round('round-1'))),
+select is(tests.error_of(format('select public.compute_round_results(%s)', pg_temp.round('round-1'))),
   'P0001 round_open', 'its results cannot be computed while it is open');
 select is_empty(format('select rank from public.contest_result where round_id = %s', pg_temp.round('round-1')),
   'so there are none');
-select is(pg_temp.error_of('select public.compute_round_results(-1)'), 'P0002 round_not_found', 'a round that does not exist is not found');
+select is(tests.error_of('select public.compute_round_results(-1)'), 'P0002 round_not_found', 'a round that does not exist is not found');
 
 -- ───────────── round 1 closes ─────────────
 -- Time passes (as the service): the quiz closed a minute ago, and with it admin_a's attempt. The submitted
@@ -357,15 +343,15 @@ select results_eq(format('select rank, display_name from public.contest_standing
 
 -- ───────────── a taken round stays ─────────────
 select tests.sign_in('organizer_a');
-select is(pg_temp.error_of(format('delete from public.contest_round where id = %s', pg_temp.round('round-1'))),
+select is(tests.error_of(format('delete from public.contest_round where id = %s', pg_temp.round('round-1'))),
   '23514 round_taken', 'the organizer cannot remove a round people have taken');
 
 -- ───────────── a round's quiz keeps its window ─────────────
 -- The window is checked when the round is created, and again whenever the organizer edits the quiz's window:
 -- without a close, a round could never be ranked (or be ranked while still open).
-select is(pg_temp.error_of(format('update public.quiz set closes_at = null where id = %s', pg_temp.quiz('lost-close'))),
+select is(tests.error_of(format('update public.quiz set closes_at = null where id = %s', pg_temp.quiz('lost-close'))),
   '23514 round_quiz_window', 'the organizer cannot remove the close of a round''s quiz');
-select is(pg_temp.error_of(format('update public.quiz set opens_at = null where id = %s', pg_temp.quiz('lost-close'))),
+select is(tests.error_of(format('update public.quiz set opens_at = null where id = %s', pg_temp.quiz('lost-close'))),
   '23514 round_quiz_window', 'nor its opening');
 
 select * from finish();

@@ -12,20 +12,6 @@ select plan(129);
 -- Standard personas (see tests.create_personas in 00000-setup-test-helpers.sql).
 select tests.create_personas('citizen_a', 'official', 'organizer_a', 'team_member_a', 'admin_a', 'admin_b', 'province_admin');
 
--- Runs a statement that should fail; the result is its SQLSTATE and hint ('no error' if it succeeds), so
--- that one assertion checks both.
-create function pg_temp.error_of(statement text) returns text language plpgsql as $$
-declare
-  state text;
-  hint text;
-begin
-  execute statement;
-  return 'no error';
-exception when others then
-  get stacked diagnostics state = returned_sqlstate, hint = pg_exception_hint;
-  return state || ' ' || coalesce(hint, '(no hint)');
-end
-$$;
 
 -- ───────────── banks and questions ─────────────
 -- A bank of commune A, one of commune B and a province-wide one (no owner unit), each with a
@@ -245,7 +231,7 @@ select throws_ok(format('delete from public.question_version where id = %s', pg_
 select tests.sign_out();
 select throws_ok(format('update public.question_version set prompt = %L where id = %s', 'Sửa lén', pg_temp.version('qa', 1)),
   '23514', 'a question version is never changed; add a new version', 'even the service cannot change a version');
-select is(pg_temp.error_of(format('update public.question_version set points = 5 where id = %s', pg_temp.version('qa', 1))),
+select is(tests.error_of(format('update public.question_version set points = 5 where id = %s', pg_temp.version('qa', 1))),
   '23514 question_version_immutable', 'the refusal carries the hint question_version_immutable');
 select results_eq(
   format($q$ insert into public.question_version (question_id, version, kind, prompt, content, key)
@@ -351,7 +337,7 @@ select throws_ok(
   format($q$ insert into public.question_version (question_id, kind, prompt, content, key) values (%s, 'single', 'Chọn một', %L, '{"correct": "d"}') $q$,
          pg_temp.question('qa'), pg_temp.abc()),
   '23514', 'malformed question content or key', 'a version whose key names a missing option is refused');
-select is(pg_temp.error_of(format($q$ insert into public.question_version (question_id, kind, prompt, content, key)
+select is(tests.error_of(format($q$ insert into public.question_version (question_id, kind, prompt, content, key)
                                      values (%s, 'numeric', 'Bao nhiêu?', '{}', '{"value": 1, "tolerance": -1}') $q$, pg_temp.question('qa'))),
   '23514 question_shape', 'the refusal carries the hint question_shape');
 select throws_ok(

@@ -16,20 +16,6 @@ select plan(128);
 -- Standard personas (see tests.create_personas in 00000-setup-test-helpers.sql).
 select tests.create_personas('citizen_a', 'villager_a', 'citizen_b', 'organizer_a', 'admin_a', 'admin_b', 'province_admin');
 
--- Runs a statement that should fail; the result is its SQLSTATE and hint ('no error' if it succeeds), so
--- that one assertion checks both.
-create function pg_temp.error_of(statement text) returns text language plpgsql as $$
-declare
-  state text;
-  hint text;
-begin
-  execute statement;
-  return 'no error';
-exception when others then
-  get stacked diagnostics state = returned_sqlstate, hint = pg_exception_hint;
-  return state || ' ' || coalesce(hint, '(no hint)');
-end
-$$;
 
 -- ───────────── courses ─────────────
 -- A published course of commune A (required lessons bai-1 and bai-2) and a draft one.
@@ -196,30 +182,30 @@ select is((select response from public.quiz_attempt_questions(pg_temp.attempt('a
   'the answer is cleared');
 select is(public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"2": {"choices": ["a"]}}'), 1, 'she changes her mind and saves it again');
 
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"7": {"value": true}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"7": {"value": true}}') $$),
   '22023 question_not_in_attempt', 'an answer to a position the attempt lacks is refused');
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"first": {"choice": "b"}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"first": {"choice": "b"}}') $$),
   '22023 question_not_in_attempt', 'so is an answer keyed by something else than a position');
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"1": {"choice": "z"}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"1": {"choice": "z"}}') $$),
   '22023 invalid_response', 'a choice the question does not offer is refused');
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"2": {"choices": ["a", "z"]}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"2": {"choices": ["a", "z"]}}') $$),
   '22023 invalid_response', 'so is a list of choices with one the question does not offer');
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"3": {"value": "false"}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"3": {"value": "false"}}') $$),
   '22023 invalid_response', 'and a true/false answer that is not a boolean');
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '[{"choice": "b"}]') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '[{"choice": "b"}]') $$),
   '22023 invalid_response', 'answers must be an object keyed by position');
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"3": {"value": true}, "9": {"value": true}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"3": {"value": true}, "9": {"value": true}}') $$),
   '22023 question_not_in_attempt', 'a batch with one bad answer is refused');
 select is((select response from public.quiz_attempt_questions(pg_temp.attempt('a-main-1')) where number = 3), null,
   'as a whole: its good answer is not saved either');
 
 -- Someone else's attempt does not exist for her.
 select tests.sign_in('citizen_b');
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"1": {"choice": "a"}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"1": {"choice": "a"}}') $$),
   'P0002 attempt_not_found', 'another citizen cannot answer her attempt');
-select is(pg_temp.error_of($$ select * from public.quiz_attempt_questions(pg_temp.attempt('a-main-1')) $$),
+select is(tests.error_of($$ select * from public.quiz_attempt_questions(pg_temp.attempt('a-main-1')) $$),
   'P0002 attempt_not_found', 'nor read its questions');
-select is(pg_temp.error_of($$ select * from public.submit_quiz_attempt(pg_temp.attempt('a-main-1')) $$),
+select is(tests.error_of($$ select * from public.submit_quiz_attempt(pg_temp.attempt('a-main-1')) $$),
   'P0002 attempt_not_found', 'nor submit it');
 select is_empty($$ select * from public.quiz_attempt $$, 'nor read it in the table');
 
@@ -248,7 +234,7 @@ select results_eq($$ select * from public.submit_quiz_attempt(pg_temp.attempt('a
   $$ values (6.00, 8.00, true, now()) $$, 'she submits with her last answers: 6 of 8 points, passed');
 select results_eq($$ select * from public.submit_quiz_attempt(pg_temp.attempt('a-main-1'), '{"3": {"value": false}}') $$,
   $$ values (6.00, 8.00, true, now()) $$, 'submitting again returns the same result and changes nothing');
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"3": {"value": false}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"3": {"value": false}}') $$),
   'P0001 attempt_submitted', 'saving after submitting is refused');
 select results_eq($$ select number, score, key from public.quiz_attempt_questions(pg_temp.attempt('a-main-1')) where number <= 3 $$,
   $$ values (1::smallint, 2.00, '{"correct": "b"}'::jsonb), (2::smallint, 1.00, '{"correct": ["a", "c"]}'), (3::smallint, 0.00, '{"correct": false}') $$,
@@ -263,20 +249,20 @@ select isnt(pg_temp.start('a-main-2', 'main'), pg_temp.attempt('a-main-1'), 'sta
 select is((select number from public.quiz_attempt where id = pg_temp.attempt('a-main-2')), 2::smallint, 'her second one');
 select results_eq($$ select * from public.submit_quiz_attempt(pg_temp.attempt('a-main-2')) $$,
   $$ values (0.00, 8.00, false, now()) $$, 'she submits it without answering: nothing earned, not passed');
-select is(pg_temp.error_of(format('select public.start_quiz_attempt(%s)', pg_temp.quiz('main'))),
+select is(tests.error_of(format('select public.start_quiz_attempt(%s)', pg_temp.quiz('main'))),
   'P0001 quiz_no_attempts_left', 'a third attempt is refused');
 
 -- ───────────── quizzes one cannot take ─────────────
-select is(pg_temp.error_of(format('select public.start_quiz_attempt(%s)', pg_temp.quiz('not-open'))),
+select is(tests.error_of(format('select public.start_quiz_attempt(%s)', pg_temp.quiz('not-open'))),
   'P0001 quiz_not_open', 'a quiz that opens tomorrow cannot be started yet');
-select is(pg_temp.error_of(format('select public.start_quiz_attempt(%s)', pg_temp.quiz('closed'))),
+select is(tests.error_of(format('select public.start_quiz_attempt(%s)', pg_temp.quiz('closed'))),
   'P0001 quiz_closed', 'a quiz that closed yesterday cannot be started');
-select is(pg_temp.error_of(format('select public.start_quiz_attempt(%s)', pg_temp.quiz('draft'))),
+select is(tests.error_of(format('select public.start_quiz_attempt(%s)', pg_temp.quiz('draft'))),
   'P0002 quiz_not_found', 'a draft quiz is not found');
-select is(pg_temp.error_of(format('select public.start_quiz_attempt(%s)', pg_temp.quiz('draft-course'))),
+select is(tests.error_of(format('select public.start_quiz_attempt(%s)', pg_temp.quiz('draft-course'))),
   'P0002 quiz_not_found', 'a published quiz of a draft course is not found');
-select is(pg_temp.error_of('select public.start_quiz_attempt(-1)'), 'P0002 quiz_not_found', 'a quiz that does not exist is not found');
-select is(pg_temp.error_of(format('select public.start_quiz_attempt(%s)', pg_temp.quiz('empty'))),
+select is(tests.error_of('select public.start_quiz_attempt(-1)'), 'P0002 quiz_not_found', 'a quiz that does not exist is not found');
+select is(tests.error_of(format('select public.start_quiz_attempt(%s)', pg_temp.quiz('empty'))),
   'P0001 quiz_empty', 'a quiz with no question cannot be started');
 select is_empty(format('select * from public.quiz_attempt where quiz_id in (%s, %s, %s, %s, %s)', pg_temp.quiz('not-open'),
                        pg_temp.quiz('closed'), pg_temp.quiz('draft'), pg_temp.quiz('draft-course'), pg_temp.quiz('empty')),
@@ -309,13 +295,13 @@ select results_eq(format('update public.quiz set closes_at = now() - interval ''
   array[pg_temp.quiz('after-close')], 'the organizer of A closes the quiz');
 select tests.sign_in('villager_a');
 -- Closing early moves the deadline of the attempts in progress to the new close.
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('v-after-close'), '{"1": {"choice": "a"}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('v-after-close'), '{"1": {"choice": "a"}}') $$),
   'P0001 attempt_time_up', 'an attempt in progress when the quiz closes can no longer be answered');
 select tests.sign_in('citizen_a');
 select results_eq($$ select score, key, explanation from public.quiz_attempt_questions(pg_temp.attempt('a-after-close')) $$,
   $$ values (0.00, '{"correct": "a"}'::jsonb, 'Giải thích câu dễ.') $$, 'once it has closed she reads them');
 select tests.sign_in('citizen_b');
-select is(pg_temp.error_of(format('select public.start_quiz_attempt(%s)', pg_temp.quiz('after-close'))),
+select is(tests.error_of(format('select public.start_quiz_attempt(%s)', pg_temp.quiz('after-close'))),
   'P0001 quiz_closed', 'and nobody starts it any more');
 
 -- ───────────── deadlines ─────────────
@@ -326,7 +312,7 @@ select results_eq($$ select deadline_at - started_at from public.quiz_attempt wh
   array[interval '60 seconds'], 'a timed attempt ends 60 seconds after it started');
 select is(public.save_quiz_answers(pg_temp.attempt('a-timed'), '{"1": {"choice": "a"}}'), 1, 'she saves an answer in time');
 select pg_temp.expire('a-timed', 'citizen_a');
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-timed'), '{"2": {"value": false}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-timed'), '{"2": {"value": false}}') $$),
   'P0001 attempt_time_up', 'an answer after the deadline is refused');
 select isnt(pg_temp.start('a-timed-2', 'timed'), pg_temp.attempt('a-timed'), 'starting again after the deadline starts a new attempt');
 select results_eq($$ select submitted_at = deadline_at, score, passed, duration_ms from public.quiz_attempt where id = pg_temp.attempt('a-timed') $$,
@@ -393,18 +379,18 @@ select results_eq($$ select number, content - 'items' - 'left' - 'right',
   'ordering and matching questions show their items and both columns, not the answer');
 select is((select content -> 'left' from public.quiz_attempt_questions(pg_temp.attempt('b-kinds')) where number = 2),
   '[{"id": "1", "text": "VNeID"}, {"id": "2", "text": "Cổng DVC"}]'::jsonb, 'the left column keeps its order');
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), '{"1": {"order": ["a", "b"]}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), '{"1": {"order": ["a", "b"]}}') $$),
   '22023 invalid_response', 'an order missing an item is refused');
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), '{"1": {"order": ["a", "b", "d"]}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), '{"1": {"order": ["a", "b", "d"]}}') $$),
   '22023 invalid_response', 'an order with an item the question lacks is refused');
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), '{"2": {"pairs": {"1": "w"}}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), '{"2": {"pairs": {"1": "w"}}}') $$),
   '22023 invalid_response', 'a match to a right item the question lacks is refused');
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), '{"2": {"pairs": {"3": "x"}}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), '{"2": {"pairs": {"3": "x"}}}') $$),
   '22023 invalid_response', 'a match from a left item the question lacks is refused');
-select is(pg_temp.error_of(format('select public.save_quiz_answers(pg_temp.attempt(%L), %L)', 'b-kinds',
+select is(tests.error_of(format('select public.save_quiz_answers(pg_temp.attempt(%L), %L)', 'b-kinds',
                                   jsonb_build_object('3', jsonb_build_object('text', repeat('a', 501))))),
   '22023 invalid_response', 'a short answer over 500 characters is refused');
-select is(pg_temp.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), '{"4": {"value": "1022"}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), '{"4": {"value": "1022"}}') $$),
   '22023 invalid_response', 'a number written as a string is refused');
 select results_eq($$ select score, max_score, passed from public.submit_quiz_attempt(pg_temp.attempt('b-kinds'),
                        '{"1": {"order": ["b", "c", "a"]}, "2": {"pairs": {"1": "x", "2": "z"}}, "3": {"text": " HA NOI "}, "4": {"value": 1022}}') $$,

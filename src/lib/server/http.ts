@@ -31,3 +31,10 @@ export function requireRole(session: Session, role: string): void {
 export function safeNext(next: string | null | undefined, fallback = '/'): string {
 	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
 }
+
+/** A row id from the address (`/quiz/12`); anything else is a page that does not exist. */
+export function routeId(raw: string): number {
+	const id = Number(raw);
+	if (!Number.isSafeInteger(id) || id < 1) error(404, 'not_found');
+	return id;
+}

@@ -106,7 +106,8 @@ export async function refresh(): Promise<{ at: Date; ms: number }> {
 let timer: ReturnType<typeof setInterval> | undefined;
 
 /**
- * Refreshes the automatic figures every intervalMinutes in the background. Each process checks the time of
+ * Refreshes the automatic figures every intervalMinutes in the background, and ranks contest rounds that
+ * have closed. Each process checks the time of
  * the last refresh first, so that several processes on one database refresh about once per interval.
  */
 export function startRefreshing(intervalMinutes: number): void {
@@ -119,6 +120,12 @@ export function startRefreshing(intervalMinutes: number): void {
 				const { ms } = await refresh();
 				log.info('target figures refreshed', { ms });
 			}
+			// Rounds that have closed are ranked here, so that no visitor's request waits for it (the contest
+			// page still ranks a round itself if it gets there first).
+			const ranked = await asService((tx) => tx`
+				select public.compute_round_results(r.id) from public.contest_round r join public.quiz q on q.id = r.quiz_id
+				where r.results_at is null and q.closes_at <= now()`);
+			if (ranked.count > 0) log.info('contest rounds ranked', { rounds: ranked.count });
 		} catch (error) {
 			log.warn('target figures not refreshed', { error: error instanceof Error ? error.message : String(error) });
 		}

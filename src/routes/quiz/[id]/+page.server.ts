@@ -1,16 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireSession } from '#lib/server/http.ts';
+import { requireSession, routeId } from '#lib/server/http.ts';
 import * as quizzes from '#lib/server/quizzes.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-function quizId(raw: string): number {
-	const id = Number(raw);
-	if (!Number.isSafeInteger(id) || id < 1) error(404, 'not_found');
-	return id;
-}
-
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const quiz = await quizzes.getQuiz(locals.claims, locals.locale, quizId(params.id));
+	const quiz = await quizzes.getQuiz(locals.claims, locals.locale, routeId(params.id));
 	if (!quiz) error(404, 'not_found');
 	return { quiz, signedIn: !!locals.session, now: new Date() };
 };
@@ -20,7 +14,7 @@ export const actions: Actions = {
 		const session = requireSession(event);
 		let attempt: string;
 		try {
-			attempt = await quizzes.start(session.claims, quizId(event.params.id));
+			attempt = await quizzes.start(session.claims, routeId(event.params.id));
 		} catch (err) {
 			if (err instanceof quizzes.QuizError) {
 				if (err.code === 'quiz_not_found') error(404, 'not_found');

@@ -2,15 +2,9 @@ import { error, fail } from '@sveltejs/kit';
 import { parseForm } from '#lib/forms/auth.ts';
 import { contestForm, formValues, removeRoundForm, roundForm, storedValues } from '#lib/forms/studio-quiz.ts';
 import { translator } from '#lib/i18n/index.ts';
-import { requireSession } from '#lib/server/http.ts';
+import { requireSession, routeId } from '#lib/server/http.ts';
 import * as studio from '#lib/server/studio.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-function contestId(raw: string): number {
-	const id = Number(raw);
-	if (!Number.isSafeInteger(id) || id < 1) error(404, 'not_found');
-	return id;
-}
 
 function requireAuthor(event: RequestEvent) {
 	const session = requireSession(event);
@@ -20,7 +14,7 @@ function requireAuthor(event: RequestEvent) {
 
 export const load: PageServerLoad = async (event) => {
 	const session = requireAuthor(event);
-	const contest = await studio.getContest(session.claims, contestId(event.params.id));
+	const contest = await studio.getContest(session.claims, routeId(event.params.id));
 	if (!contest) error(404, 'not_found');
 	const units = await studio.authorUnits(session, contest.ownerUnit);
 	const options = await studio.contestOptions(session.claims, contest.campaign_id);
@@ -50,19 +44,19 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const parsed = parseForm(contestForm, form);
 		if (!parsed.ok) return fail(400, { contest: { values: formValues(form), errors: parsed.errors } });
-		return attempt('contest', formValues(form), () => studio.updateContest(session.claims, contestId(event.params.id), parsed.data));
+		return attempt('contest', formValues(form), () => studio.updateContest(session.claims, routeId(event.params.id), parsed.data));
 	},
 	add_round: async (event) => {
 		const session = requireAuthor(event);
 		const form = await event.request.formData();
 		const parsed = parseForm(roundForm, form);
 		if (!parsed.ok) return fail(400, { round: { values: formValues(form), errors: parsed.errors } });
-		return attempt('round', formValues(form), () => studio.addRound(session.claims, contestId(event.params.id), parsed.data));
+		return attempt('round', formValues(form), () => studio.addRound(session.claims, routeId(event.params.id), parsed.data));
 	},
 	remove_round: async (event) => {
 		const session = requireAuthor(event);
 		const parsed = parseForm(removeRoundForm, await event.request.formData());
 		if (!parsed.ok) error(404, 'not_found');
-		return attempt('remove', {}, () => studio.removeRound(session.claims, contestId(event.params.id), parsed.data.round_id));
+		return attempt('remove', {}, () => studio.removeRound(session.claims, routeId(event.params.id), parsed.data.round_id));
 	}
 };

@@ -1,15 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import { parseForm } from '#lib/forms/auth.ts';
 import { formValues, quizForm, storedValues } from '#lib/forms/studio-quiz.ts';
-import { requireSession } from '#lib/server/http.ts';
+import { requireSession, routeId } from '#lib/server/http.ts';
 import * as studio from '#lib/server/studio.ts';
 import type { Actions, PageServerLoad } from './$types';
-
-function quizId(raw: string): number {
-	const id = Number(raw);
-	if (!Number.isSafeInteger(id) || id < 1) error(404, 'not_found');
-	return id;
-}
 
 function requireAuthor(event: Parameters<typeof requireSession>[0]) {
 	const session = requireSession(event);
@@ -19,7 +13,7 @@ function requireAuthor(event: Parameters<typeof requireSession>[0]) {
 
 export const load: PageServerLoad = async (event) => {
 	const session = requireAuthor(event);
-	const quiz = await studio.getQuiz(session.claims, quizId(event.params.id));
+	const quiz = await studio.getQuiz(session.claims, routeId(event.params.id));
 	if (!quiz) error(404, 'not_found');
 	const units = await studio.authorUnits(session, quiz.ownerUnit);
 	const options = await studio.quizOptions(session.claims, event.locals.locale);
@@ -34,7 +28,7 @@ export const actions: Actions = {
 		const parsed = parseForm(quizForm, form);
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
 		try {
-			await studio.updateQuiz(session.claims, quizId(event.params.id), parsed.data);
+			await studio.updateQuiz(session.claims, routeId(event.params.id), parsed.data);
 		} catch (err) {
 			if (err instanceof studio.StudioError) return fail(400, { values, errors: { [err.field]: err.key } });
 			throw err;

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireSession } from '#lib/server/http.ts';
+import { requireSession, routeId } from '#lib/server/http.ts';
 import * as reports from '#lib/server/reports.ts';
 import { storage } from '#lib/server/storage.ts';
 import type { RequestHandler } from './$types';
@@ -7,8 +7,7 @@ import type { RequestHandler } from './$types';
 /** A report's evidence, for those who may read the report (RLS); always as a download, never rendered. */
 export const GET: RequestHandler = async (event) => {
 	const session = requireSession(event);
-	const id = Number(event.params.id);
-	const found = Number.isSafeInteger(id) && id > 0 ? await reports.evidence(session.claims, id) : undefined;
+	const found = await reports.evidence(session.claims, routeId(event.params.id));
 	const bytes = found && (await storage().get('evidence', found.key));
 	if (!found || !bytes) error(404, 'not_found');
 	return new Response(bytes as Uint8Array<ArrayBuffer>, {
