@@ -5,6 +5,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks'
 import { building } from '$app/env';
 import { auth } from '#lib/server/auth/index.ts';
 import { ANON, stopDatabase } from '#lib/server/db/index.ts';
+import { stopRefreshing } from '#lib/server/targets.ts';
 import { DatabaseUnavailableError } from '#lib/server/db/errors.ts';
 import { startServer } from '#lib/server/startup.ts';
 import { describeError, log } from '#lib/server/log.ts';
@@ -16,7 +17,11 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	await startServer();
 	// Emitted by server.js (and adapter-node's own entry) once no request is in flight.
-	process.once('sveltekit:shutdown' as 'beforeExit', () => void stopDatabase());
+	// The background refresh stops first, so that no tick runs against a closing database.
+	process.once('sveltekit:shutdown' as 'beforeExit', () => {
+		stopRefreshing();
+		void stopDatabase();
+	});
 };
 
 const SECURITY_HEADERS = {
