@@ -1,160 +1,37 @@
 // Reads GIFT, Moodle's plain-text question format (https://docs.moodle.org/en/GIFT_format), into question
 // drafts. It follows Moodle's own reader (question/format/gift/format.php) so that files exported from Moodle
-// read the same here, and it refuses what we cannot store rather than guessing.
-import { QUESTION_LIMITS } from '#lib/quiz/question.ts';
+// read the same here, keeps what authors wrote (weights, feedback, formats, categories), notes what it cannot
+// keep, and refuses what we cannot store rather than guessing.
+import { QUESTION_LIMITS, type QuestionDraft } from '#lib/quiz/question.ts';
 import type { ImportResult } from './result.ts';
-import { choiceBody, matchingBody, readNumber, shortTextBody, tidyNumber, type Body, type Failure } from './drafts.ts';
-import { htmlToText } from './html.ts';
+import { readCategoryPath } from './category.ts';
+import { BLANK, gapMarker, toGap, type Body, type Failure } from './drafts.ts';
+import { readAnswers } from './gift-answers.ts';
+import { GAP_MARK, giftPlain, hideEscapes, readFormat, showEscapes, sourceFormat } from './gift-text.ts';
+import { NotKeptList } from './not-kept.ts';
+import { readPrompt } from './text-format.ts';
 import { checkFileSize, collect, fileError, type Parsed } from './validate.ts';
 
-type Format = 'html' | 'moodle' | 'markdown' | 'plain';
-
-// Escaped characters are swapped for private-use characters before the structure is read, as Moodle does
-// with its &&058; placeholders, so that "\=" never starts an answer; they are put back in each text.
-const ESCAPED = '\\:#={}~n';
-const HIDE: Record<string, string> = Object.fromEntries([...ESCAPED].map((char, i) => [char, String.fromCharCode(0xe000 + i)]));
-const SHOW: Record<string, string> = Object.fromEntries([...ESCAPED].map((char) => [HIDE[char], char === 'n' ? '\n' : char]));
-
-function hideEscapes(text: string): string {
-	// Private-use characters mean nothing in a question; dropping any already there keeps the swap unambiguous.
-	return text.replace(/[\uE000-\uE007]/g, '').replace(/\\([\\:#={}~n])/g, (_, char: string) => HIDE[char]);
+/**
+ * The prompt and the body of a missing-word question ("Tôi {=đi ~đứng} học."): a cloze question with one gap
+ * where the answers were. A true/false, matching or essay block has no gap form: as in Moodle, that question
+ * keeps its kind and shows "_____" where the block was.
+ */
+function missingWord(body: Body, sentence: string): Pick<QuestionDraft, 'prompt' | 'kind' | 'content' | 'key'> | Failure {
+	const prompt = sentence.replace(GAP_MARK, BLANK);
+	const gap = toGap(body, 1);
+	if (gap === null) return { ...body, prompt };
+	// "{#1}" marks the gap in the stored text: one the author wrote (as \{#1\}) would be taken for another.
+	if (sentence.includes('{#')) return { code: 'invalid_gap_markers' };
+	return {
+		kind: 'cloze',
+		prompt,
+		content: { kind: 'cloze', text: sentence.replace(GAP_MARK, gapMarker(1)), gaps: [gap.content] },
+		key: { kind: 'cloze', gaps: [gap.key] }
+	};
 }
 
-function showEscapes(text: string): string {
-	return text.replace(/[\uE000-\uE007]/g, (hidden) => SHOW[hidden]);
-}
-
-const FORMAT = /^\[(html|moodle|markdown|plain)\]/;
-
-/** A text's own [format] marker, or the one it inherits (answers take the question's format). */
-function readFormat(text: string, inherited: Format): { format: Format; text: string } {
-	const marker = FORMAT.exec(text);
-	return marker ? { format: marker[1] as Format, text: text.slice(marker[0].length) } : { format: inherited, text };
-}
-
-/** The plain text to store: escapes put back, HTML reduced to text. */
-function toText(text: string, format: Format): string {
-	// Escapes belong to GIFT, a layer above the HTML: "&\#58;" is the entity &#58; once unescaped.
-	return format === 'html' ? htmlToText(showEscapes(text)) : showEscapes(text).trim();
-}
-
-/** An answer's or feedback's plain text, read in its own format if it names one. */
-function clean(raw: string, inherited: Format): string {
-	const { format, text } = readFormat(raw.trim(), inherited);
-	return toText(text, format);
-}
-
-/** Per-answer feedback ("answer#feedback") is not kept: we have no place for it. */
-function dropFeedback(text: string): string {
-	const hash = text.indexOf('#');
-	return hash < 0 ? text : text.slice(0, hash);
-}
-
-/** A leading "%50%" credit, as a percentage, and the text after it. */
-function readWeight(text: string): { weight: number; text: string } | null {
-	const match = /^%(-?\d+(?:\.\d+)?)%/.exec(text);
-	return match ? { weight: Number(match[1]), text: text.slice(match[0].length) } : null;
-}
-
-/** Splits an answer block before each marker character; text before the first marker counts if not blank. */
-function splitAnswers(block: string, markers: string): Array<{ mark: string; text: string }> {
-	const parts: Array<{ mark: string; text: string }> = [];
-	let mark = '';
-	let start = 0;
-	for (let i = 0; i < block.length; i++) {
-		if (!markers.includes(block[i])) continue;
-		parts.push({ mark, text: block.slice(start, i).trim() });
-		mark = block[i];
-		start = i + 1;
-	}
-	parts.push({ mark, text: block.slice(start).trim() });
-	if (parts[0].mark === '' && parts[0].text === '') parts.shift();
-	return parts;
-}
-
-function choices(block: string, format: Format): Body | Failure {
-	const options: string[] = [];
-	const credits: number[] = [];
-	let hasEquals = false;
-	for (const part of splitAnswers(block, '~=')) {
-		// As in Moodle, "=" means full credit and is never followed by a weight; only "~" answers carry one.
-		const weighted = part.mark === '=' ? null : readWeight(part.text);
-		hasEquals ||= part.mark === '=';
-		credits.push(part.mark === '=' ? 100 : (weighted?.weight ?? 0));
-		options.push(clean(dropFeedback(weighted ? weighted.text : part.text), format));
-	}
-	// Moodle makes a choice with an "=" answer single; without one, the weights say which answers are right.
-	return choiceBody(options, credits, hasEquals);
-}
-
-function matching(block: string, format: Format): Body | Failure {
-	const pairs: Array<[string, string]> = [];
-	for (const part of splitAnswers(block, '=')) {
-		const arrow = part.text.indexOf('->');
-		if (arrow < 0) return { code: 'unmatched_pair' };
-		pairs.push([clean(part.text.slice(0, arrow), format), showEscapes(part.text.slice(arrow + 2)).trim()]);
-	}
-	return matchingBody(pairs);
-}
-
-function shortText(block: string, format: Format): Body | Failure {
-	const answers: string[] = [];
-	for (const part of splitAnswers(block, '=')) {
-		const weighted = readWeight(part.text);
-		// Partly right answers ("=%50%…") earn nothing here: we only keep the fully right ones.
-		if (weighted && weighted.weight < 100) continue;
-		answers.push(clean(dropFeedback(weighted ? weighted.text : part.text), format));
-	}
-	return shortTextBody(answers);
-}
-
-/** "3.14:0.01", "1..5" or "3.14" as value and tolerance; null when not numbers. */
-function readNumeric(text: string): { value: number; tolerance: number } | null {
-	const range = text.indexOf('..');
-	if (range > 0) {
-		const min = readNumber(text.slice(0, range));
-		const max = readNumber(text.slice(range + 2));
-		if (min === null || max === null) return null;
-		const value = tidyNumber((min + max) / 2);
-		return { value, tolerance: tidyNumber(max - value) };
-	}
-	const colon = text.indexOf(':');
-	const value = readNumber(colon > 0 ? text.slice(0, colon) : text);
-	const tolerance = colon > 0 ? readNumber(text.slice(colon + 1)) : 0;
-	return value === null || tolerance === null ? null : { value, tolerance };
-}
-
-function numeric(block: string): Body | Failure {
-	// "~" starts feedback for any other answer; "=" starts each of several answers.
-	const tilde = block.indexOf('~');
-	let found: { value: number; tolerance: number } | null = null;
-	for (const part of splitAnswers(tilde < 0 ? block : block.slice(0, tilde), '=')) {
-		const weighted = readWeight(part.text);
-		const text = dropFeedback(weighted ? weighted.text : part.text).trim();
-		if (text === '*') continue; // Moodle's catch-all answer for feedback
-		const answer = readNumeric(text);
-		if (answer === null) return { code: 'invalid_number' };
-		if (found === null && (weighted?.weight ?? 100) >= 100) found = answer;
-	}
-	if (found === null) return { code: 'no_correct_answer' };
-	return { kind: 'numeric', content: { kind: 'numeric' }, key: { kind: 'numeric', ...found } };
-}
-
-/** Decides the kind as Moodle does, in the same order: the first rule that fits wins. */
-function readAnswers(block: string, format: Format): Body | Failure {
-	if (block === '') return { code: 'unsupported_question_type', detail: 'essay' };
-	if (block.startsWith('#')) return numeric(block.slice(1));
-	if (block.includes('~')) return choices(block, format);
-	if (block.includes('=') && block.includes('->')) return matching(block, format);
-	const truth = dropFeedback(block).trim().toUpperCase();
-	if (truth === 'T' || truth === 'TRUE' || truth === 'F' || truth === 'FALSE') {
-		const correct = truth.startsWith('T');
-		return { kind: 'true_false', content: { kind: 'true_false' }, key: { kind: 'true_false', correct } };
-	}
-	return shortText(block, format);
-}
-
-function parseQuestion(source: string): Parsed {
+function parseQuestion(source: string, category: string[]): Parsed {
 	let text = hideEscapes(source).trim();
 	let title: string | null = null;
 	if (text.startsWith('::')) {
@@ -165,25 +42,35 @@ function parseQuestion(source: string): Parsed {
 	}
 	const open = text.indexOf('{');
 	const close = text.indexOf('}');
+	// A question without an answer block is a Moodle "description": text only, which a bank has no place for.
 	if (open < 0 && close < 0) return { code: 'no_answer_block' };
 	if (open < 0 || (close >= 0 && close < open)) return { code: 'stray_brace' };
 	if (close < 0) return { code: 'unclosed_answer_block' };
 	let block = text.slice(open + 1, close);
 	if (block.includes('{')) return { code: 'stray_brace' };
-	if (text.slice(close + 1).trim() !== '') return { code: 'missing_word_format' };
+	const after = text.slice(close + 1);
+	// GIFT has one answer block, so one blank, per question.
+	if (after.includes('{')) return { code: 'several_answer_blocks' };
+	if (after.includes('}')) return { code: 'stray_brace' };
 
-	const { format, text: question } = readFormat(text.slice(0, open).trim(), 'moodle');
+	const lost = new NotKeptList();
+	const { format, text: before } = readFormat(text.slice(0, open), 'moodle');
 	let explanation: string | null = null;
 	const general = block.lastIndexOf('####');
 	if (general >= 0) {
-		explanation = clean(block.slice(general + 4), format) || null;
+		explanation = giftPlain(block.slice(general + 4), format, lost) || null;
 		block = block.slice(0, general);
 	}
-	const body = readAnswers(block.trim(), format);
+	const body = readAnswers(block.trim(), format, lost);
 	if ('code' in body) return body;
+	// Moodle reads a question whose text ends with its answer block as an ordinary one, any other as missing word.
+	const isMissingWord = after.trim() !== '';
+	const read = readPrompt(showEscapes(isMissingWord ? `${before}${GAP_MARK}${after}` : before), sourceFormat(format), lost);
+	const question = isMissingWord ? missingWord(body, read.prompt) : { ...body, prompt: read.prompt };
+	if ('code' in question) return question;
 	// GIFT has no points: every question is worth the default.
-	const prompt = toText(question, format);
-	return { draft: { kind: body.kind, title, prompt, explanation, points: 1, content: body.content, key: body.key } };
+	const { kind, prompt, content, key } = question;
+	return { draft: { kind, title, prompt, promptFormat: read.promptFormat, explanation, points: 1, content, key, category, notKept: lost.list() } };
 }
 
 interface Block {
@@ -208,18 +95,28 @@ function splitBlocks(text: string): Block[] {
 		}
 	});
 	if (current) blocks.push(current);
-	// A $CATEGORY: line names a Moodle category, which has no counterpart here; a question may follow it.
-	return blocks.flatMap((block) => {
-		if (!block.lines[0].trim().startsWith('$CATEGORY:')) return [block];
-		return block.lines.length > 1 ? [{ numbers: block.numbers.slice(1), lines: block.lines.slice(1) }] : [];
-	});
+	return blocks;
 }
+
+const CATEGORY = '$CATEGORY:';
 
 /** Reads a GIFT file: every question, or every error found (an import is all or nothing). */
 export function parseGift(text: string): ImportResult {
 	const tooLarge = checkFileSize(text);
 	if (tooLarge) return tooLarge;
-	const blocks = splitBlocks(text.replace(/^\uFEFF/, ''));
-	if (blocks.length > QUESTION_LIMITS.importQuestionsMax) return fileError('too_many_questions');
-	return collect(blocks.map((block) => ({ line: block.numbers[0], parsed: parseQuestion(block.lines.join('\n')) })));
+	const questions: Block[] = [];
+	const categories: string[][] = [];
+	// A $CATEGORY: line puts the questions after it, up to the next one, in that category; a question may
+	// follow it without a blank line. Its path is taken as written, as Moodle does (no GIFT escapes).
+	let category: string[] = [];
+	for (const block of splitBlocks(text.replace(/^\uFEFF/, ''))) {
+		const first = block.lines[0].trim();
+		if (first.startsWith(CATEGORY)) category = readCategoryPath(first.slice(CATEGORY.length));
+		const question = first.startsWith(CATEGORY) ? { numbers: block.numbers.slice(1), lines: block.lines.slice(1) } : block;
+		if (question.lines.length === 0) continue;
+		questions.push(question);
+		categories.push(category);
+	}
+	if (questions.length > QUESTION_LIMITS.importQuestionsMax) return fileError('too_many_questions');
+	return collect(questions.map((block, i) => ({ line: block.numbers[0], parsed: parseQuestion(block.lines.join('\n'), categories[i]) })));
 }

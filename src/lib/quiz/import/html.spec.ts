@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, htmlToText } from './html.ts';
+import { decodeEntities, htmlLosses, htmlToText } from './html.ts';
 
 describe('decodeEntities', () => {
 	it.each([
@@ -30,5 +30,20 @@ describe('htmlToText', () => {
 		['<img src="@@PLUGINFILE@@/a.png" alt="ảnh">Xem hình', 'Xem hình']
 	])('turns %j into plain text', (html, text) => {
 		expect(htmlToText(html)).toBe(text);
+	});
+});
+
+describe('htmlLosses', () => {
+	it.each([
+		['Chỉ có chữ', { media: false, formatting: false }],
+		['<p dir="ltr" style="text-align: left;">Một<br/>hai</p><P>ba</P>', { media: false, formatting: false }],
+		['<p>Chữ <b>đậm</b></p>', { media: false, formatting: true }],
+		['<span class="x">a</span>', { media: false, formatting: true }],
+		['<table><tr><td>1</td></tr></table>', { media: false, formatting: true }],
+		['<p><img src="@@PLUGINFILE@@/a.png" alt="ảnh"></p>', { media: true, formatting: false }],
+		['<video src="a.mp4"></video><b>x</b>', { media: true, formatting: true }],
+		['<!-- <b>ghi chú</b> -->a < b và c > d', { media: false, formatting: false }]
+	])('says what htmlToText drops from %j', (html, losses) => {
+		expect(htmlLosses(html)).toEqual(losses);
 	});
 });

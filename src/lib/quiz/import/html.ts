@@ -73,3 +73,20 @@ export function htmlToText(html: string): string {
 		.replace(/\n{3,}/g, '\n\n')
 		.trim();
 }
+
+const TRIVIAL_TAGS = new Set(['p', 'br']);
+const MEDIA_TAGS = new Set(['img', 'picture', 'svg', 'video', 'audio', 'source', 'track', 'iframe', 'object', 'embed']);
+
+/**
+ * What htmlToText leaves out of a fragment: media (images, videos, frames), and formatting (any tag but the
+ * paragraphs and line breaks that plain text keeps as line breaks).
+ */
+export function htmlLosses(html: string): { media: boolean; formatting: boolean } {
+	const losses = { media: false, formatting: false };
+	for (const [, name] of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(/<\/?([a-z][a-z0-9]*)\b[^>]*>/gi)) {
+		const tag = name.toLowerCase();
+		if (MEDIA_TAGS.has(tag)) losses.media = true;
+		else if (!TRIVIAL_TAGS.has(tag)) losses.formatting = true;
+	}
+	return losses;
+}

@@ -88,15 +88,19 @@ const PHISHING = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 describe('parseMoodleXml with a Vietnamese sample on online fraud', () => {
-	it('reads the questions Moodle exports, skipping the category', () => {
+	it('reads the questions Moodle exports, in the category before them', () => {
 		const all = questions(parseMoodleXml(PHISHING));
 		expect(all).toHaveLength(3);
 		expect(all[0]).toEqual({
 			kind: 'single',
 			title: 'Nhận biết lừa đảo trực tuyến',
 			prompt: 'Bạn nhận được email: "Tài khoản của bạn sẽ bị khóa trong 24 giờ, hãy đăng nhập tại link sau".\nBạn nên làm gì?',
+			promptFormat: 'plain',
 			explanation: 'Đây là dấu hiệu lừa đảo trực tuyến (phishing).',
 			points: 2,
+			category: ['An toàn trên mạng'],
+			// <em> in the question, <strong> in the general feedback
+			notKept: [{ code: 'html_formatting' }, { code: 'answer_formatting' }],
 			content: {
 				kind: 'single',
 				options: [
@@ -105,18 +109,19 @@ describe('parseMoodleXml with a Vietnamese sample on online fraud', () => {
 					{ id: 'c', text: 'Trả lời email để hỏi lại' }
 				]
 			},
-			key: { kind: 'single', correct: 'b' }
+			key: { kind: 'single', correct: 'b', feedback: { a: 'Không an toàn.', b: 'Chính xác.' } }
 		});
-		expect(all[1]).toMatchObject({ kind: 'true_false', explanation: null, points: 1, key: { correct: false } });
+		expect(all[1]).toMatchObject({ kind: 'true_false', explanation: null, points: 1, key: { correct: false }, category: ['An toàn trên mạng'] });
 		expect(all[2]).toMatchObject({
 			prompt: 'Số điện thoại của tổng đài hỗ trợ người dân báo lừa đảo là số nào?',
-			key: { kind: 'short_text', answers: ['156'], accentInsensitive: false }
+			key: { kind: 'short_text', answers: ['156'], accentInsensitive: false },
+			notKept: [{ code: 'wrong_answer_feedback' }]
 		});
 	});
 
 	it('reports lines against the original file', () => {
-		const result = parseMoodleXml(PHISHING.replace('type="truefalse"', 'type="essay"'));
-		expect(result).toEqual({ ok: false, errors: [{ code: 'unsupported_question_type', line: 43, question: 2, detail: 'essay' }] });
+		const result = parseMoodleXml(PHISHING.replace('type="truefalse"', 'type="calculated"'));
+		expect(result).toEqual({ ok: false, errors: [{ code: 'unsupported_question_type', line: 43, question: 2, detail: 'calculated' }] });
 	});
 });
 
@@ -124,7 +129,12 @@ describe('parseMoodleXml kinds', () => {
 	it.each(['false', '0'])('reads <single>%s</single> as multiple choice, right when the fraction is positive', (single) => {
 		const q = only(question('multichoice', `<single>${single}</single>${answer(50, 'a')}${answer(50, 'b')}${answer(-100, 'c')}${answer(0, 'd')}`));
 		expect(q.kind).toBe('multiple');
-		expect(q.key).toEqual({ kind: 'multiple', correct: ['a', 'b'] });
+		expect(q.key).toEqual({ kind: 'multiple', correct: ['a', 'b'], weights: { a: 50, b: 50, c: -100, d: 0 } });
+	});
+
+	it('leaves out multiple-choice weights that are the default rule, as Moodle writes them', () => {
+		const answers = `${answer(33.33333, 'a')}${answer(33.33333, 'b')}${answer(33.33334, 'c')}${answer(-33.33333, 'd')}`;
+		expect(only(question('multichoice', `<single>false</single>${answers}`)).key).toEqual({ kind: 'multiple', correct: ['a', 'b', 'c'] });
 	});
 
 	it.each(['true', '1', ''])('reads <single>%s</single> (or none) as single choice', (single) => {
@@ -133,7 +143,20 @@ describe('parseMoodleXml kinds', () => {
 	});
 
 	it('keeps a single choice with partial credit, the full-credit answer being the right one', () => {
-		expect(only(question('multichoice', `<single>true</single>${answer(50, 'a')}${answer(100, 'b')}`)).key).toEqual({ kind: 'single', correct: 'b' });
+		expect(only(question('multichoice', `<single>true</single>${answer(50, 'a')}${answer(100, 'b')}`)).key).toEqual({ kind: 'single', correct: 'b', weights: { a: 50, b: 100 } });
+	});
+
+	it('keeps the feedback of each answer, in its own format', () => {
+		const feedback = (text: string) => `<feedback format="html"><text><![CDATA[${text}]]></text></feedback>`;
+		const q = only(question('multichoice', `${answer(100, 'a', feedback('<p>Đúng</p>'))}${answer(0, 'b', feedback(''))}${answer(0, 'c', feedback('<p>Sai <b>hẳn</b></p>'))}`));
+		expect(q.key).toEqual({ kind: 'single', correct: 'a', feedback: { a: 'Đúng', c: 'Sai hẳn' } });
+		expect(q.notKept).toEqual([{ code: 'answer_formatting' }]);
+	});
+
+	it('keys true/false feedback by the answer the learner gives', () => {
+		const feedback = (text: string) => `<feedback format="html"><text>${text}</text></feedback>`;
+		const q = only(question('truefalse', `${answer(0, 'true', feedback('Sai rồi'))}${answer(100, 'false', feedback('Chính xác'))}`));
+		expect(q.key).toEqual({ kind: 'true_false', correct: false, feedback: { true: 'Sai rồi', false: 'Chính xác' } });
 	});
 
 	it.each([
@@ -147,9 +170,11 @@ describe('parseMoodleXml kinds', () => {
 		expect(only(question('truefalse', answers)).key).toEqual({ kind: 'true_false', correct });
 	});
 
-	it('reads a short answer, keeping full-credit answers only, whatever <usecase> says', () => {
+	it('reads a short answer with partial credit, noting that case will not matter', () => {
 		const q = only(question('shortanswer', `<usecase>1</usecase>${answer(100, 'Wi-Fi')}${answer(100, 'wifi')}${answer(50, 'mạng')}${answer(0, '*')}`));
-		expect(q.key).toEqual({ kind: 'short_text', answers: ['Wi-Fi', 'wifi'], accentInsensitive: false });
+		expect(q.key).toEqual({ kind: 'short_text', answers: ['Wi-Fi', 'wifi', 'mạng'], accentInsensitive: false, weights: [100, 100, 50] });
+		expect(q.notKept).toEqual([{ code: 'case_sensitivity' }]);
+		expect(only(question('shortanswer', `<usecase>0</usecase>${answer(100, 'Wi-Fi')}`)).notKept).toEqual([]);
 	});
 
 	it('refuses a short answer whose right answer is a wildcard', () => {
@@ -157,16 +182,34 @@ describe('parseMoodleXml kinds', () => {
 	});
 
 	it.each([
-		[`${answer(100, '3.14', '<tolerance>0.01</tolerance>')}`, 3.14, 0.01],
-		[`${answer(100, '42')}`, 42, 0],
-		[`${answer(100, '-2.5', '<tolerance></tolerance>')}`, -2.5, 0],
-		[`${answer(50, '3', '<tolerance>1</tolerance>')}${answer(100, '3.1416', '<tolerance>0.0001</tolerance>')}${answer(0, '*')}`, 3.1416, 0.0001]
-	])('reads numerical answers and tolerance (%#)', (answers, value, tolerance) => {
-		expect(only(question('numerical', `${answers}<units><unit><multiplier>1</multiplier><unit_name>m</unit_name></unit></units>`)).key).toEqual({
-			kind: 'numeric',
-			value,
-			tolerance
-		});
+		[`${answer(100, '3.14', '<tolerance>0.01</tolerance>')}`, { value: 3.14, tolerance: 0.01 }],
+		[`${answer(100, '42')}`, { value: 42, tolerance: 0 }],
+		[`${answer(100, '-2.5', '<tolerance></tolerance>')}`, { value: -2.5, tolerance: 0 }],
+		[
+			`${answer(50, '3', '<tolerance>1</tolerance>')}${answer(100, '3.1416', '<tolerance>0.0001</tolerance>')}${answer(0, '*')}`,
+			{ value: 3.1416, tolerance: 0.0001, partial: [{ value: 3, tolerance: 1, weight: 50 }] }
+		]
+	])('reads numerical answers and tolerance (%#)', (answers, key) => {
+		expect(only(question('numerical', answers)).key).toEqual({ kind: 'numeric', ...key });
+	});
+
+	it('notes the units of a numerical question, which are not kept', () => {
+		const unit = (name: string, multiplier: number) => `<unit><multiplier>${multiplier}</multiplier><unit_name>${name}</unit_name></unit>`;
+		expect(only(question('numerical', `${answer(100, '5')}<units>${unit('m', 1)}</units>`)).notKept).toEqual([{ code: 'numeric_units', detail: 'm' }]);
+		expect(only(question('numerical', `${answer(100, '5')}<units>${unit('m', 1)}${unit('cm', 100)}</units>`)).notKept).toEqual([{ code: 'numeric_units', detail: 'm, cm' }]);
+		expect(only(question('numerical', `${answer(100, '5')}<units></units>`)).notKept).toEqual([]);
+	});
+
+	it('reads an essay with its grader information, noting the settings it cannot keep', () => {
+		const q = only(
+			question(
+				'essay',
+				'<responseformat>editor</responseformat><attachments>1</attachments><graderinfo format="html"><text>&lt;p&gt;Chấm theo ý&lt;/p&gt;</text></graderinfo><responsetemplate format="html"><text>Mở bài…</text></responsetemplate>'
+			)
+		);
+		expect(q).toMatchObject({ kind: 'essay', content: { kind: 'essay' }, key: { kind: 'essay', graderInfo: 'Chấm theo ý' } });
+		expect(q.notKept).toEqual([{ code: 'moodle_setting', detail: 'responsetemplate, attachments' }]);
+		expect(only(question('essay', '<attachments>0</attachments><graderinfo format="html"><text></text></graderinfo>'))).toMatchObject({ key: { kind: 'essay' }, notKept: [] });
 	});
 
 	it('reads matching, with subquestions without text as extra right-hand answers', () => {
@@ -220,9 +263,33 @@ describe('parseMoodleXml text', () => {
 		expect(only(`<question type="truefalse"><questiontext><text><![CDATA[<p>A</p>]]></text></questiontext>${answer(100, 'true')}</question>`).prompt).toBe('A');
 	});
 
-	it.each(['plain_text', 'markdown'])('keeps %s texts as written', (format) => {
+	it.each([
+		['plain_text', 'plain'],
+		['markdown', 'markdown']
+	])('keeps %s texts as written', (format, promptFormat) => {
 		const q = only(`<question type="truefalse"><questiontext format="${format}"><text>Thẻ &lt;b&gt; in **đậm**</text></questiontext>${answer(100, 'true')}</question>`);
-		expect(q.prompt).toBe('Thẻ <b> in **đậm**');
+		expect(q).toMatchObject({ prompt: 'Thẻ <b> in **đậm**', promptFormat, notKept: [] });
+	});
+
+	it('notes HTML formatting and media reduced to plain text, and embedded files', () => {
+		const text = (html: string) => `<question type="truefalse"><questiontext format="html"><text><![CDATA[${html}]]></text>`;
+		expect(only(`${text('<p>Một<br>hai</p>')}</questiontext>${answer(100, 'true')}</question>`).notKept).toEqual([]);
+		expect(only(`${text('<p><b>Đậm</b></p>')}</questiontext>${answer(100, 'true')}</question>`).notKept).toEqual([{ code: 'html_formatting' }]);
+		const image = `${text('<p>Xem <img src="@@PLUGINFILE@@/a.png"></p>')}<file name="a.png" path="/" encoding="base64">iVBORw0KGgo=</file></questiontext>`;
+		expect(only(`${image}${answer(100, 'true')}</question>`)).toMatchObject({ prompt: 'Xem', notKept: [{ code: 'embedded_media' }] });
+	});
+
+	it('notes hints, tags and id numbers, Moodle settings with no counterpart', () => {
+		const settings = '<idnumber>ATTT-01</idnumber><hint format="html"><text>Nghĩ về mã OTP</text></hint><hint format="html"><text></text></hint><tags><tag><text>otp</text></tag></tags>';
+		expect(only(question('truefalse', `${answer(100, 'true')}${settings}`)).notKept).toEqual([{ code: 'moodle_setting', detail: 'hint, tags, idnumber' }]);
+		expect(only(question('truefalse', `${answer(100, 'true')}<idnumber></idnumber><hint format="html"><text></text></hint>`)).notKept).toEqual([]);
+	});
+
+	it('puts each question in the category before it, up to the next one', () => {
+		const category = (path: string) => `<question type="category"><category><text>${path}</text></category></question>`;
+		const tf = question('truefalse', answer(100, 'true'));
+		const all = questions(parseMoodleXml(quiz(tf, category('$course$/top/Phần 1//2/Lừa đảo'), tf, tf, category('$course$/top'), tf, '<question type="category"/>', tf)));
+		expect(all.map((q) => q.category)).toEqual([[], ['Phần 1/2', 'Lừa đảo'], ['Phần 1/2', 'Lừa đảo'], [], []]);
 	});
 
 	it('takes the general feedback as explanation, in the question format unless it has its own', () => {
@@ -260,7 +327,7 @@ describe('parseMoodleXml text', () => {
 });
 
 describe('parseMoodleXml errors', () => {
-	it.each(['essay', 'multianswer', 'description', 'calculated', 'ddwtos', 'gapselect'])('refuses the %s type, naming it', (type) => {
+	it.each(['multianswer', 'description', 'calculated', 'ddwtos', 'gapselect'])('refuses the %s type, naming it', (type) => {
 		const xml = quiz(question('truefalse', answer(100, 'true')), question(type, ''));
 		expect(parseMoodleXml(xml)).toEqual({ ok: false, errors: [{ code: 'unsupported_question_type', line: 4, question: 2, detail: type }] });
 	});
@@ -295,12 +362,12 @@ describe('parseMoodleXml errors', () => {
 
 	it('numbers questions without categories and reports every error', () => {
 		const category = '<question type="category"><category><text>$course$/x</text></category></question>';
-		const xml = quiz(category, question('essay', ''), category, question('truefalse', answer(100, 'true')), question('cloze', ''));
+		const xml = quiz(category, question('calculated', ''), category, question('truefalse', answer(100, 'true')), question('cloze', ''));
 		expect(parseMoodleXml(xml)).toEqual({
 			ok: false,
 			errors: [
-				{ code: 'unsupported_question_type', line: 4, question: 1, detail: 'essay' },
-				{ code: 'unsupported_question_type', line: 7, question: 3, detail: 'cloze' }
+				{ code: 'unsupported_question_type', line: 4, question: 1, detail: 'calculated' },
+				{ code: 'no_gaps', line: 7, question: 3 }
 			]
 		});
 	});

@@ -20,11 +20,12 @@ export const IMPORT_ERROR_CODES = [
 	'no_answer_block',
 	'unclosed_answer_block',
 	'stray_brace',
-	'missing_word_format',
+	'several_answer_blocks',
 	'unsupported_question_type',
 	'unmatched_pair',
 	'too_many_correct',
 	'wildcard_answer',
+	'invalid_gap',
 	// what a question says (validateDraft)
 	'no_correct_answer',
 	'invalid_number',
@@ -39,7 +40,16 @@ export const IMPORT_ERROR_CODES = [
 	'too_few_choices',
 	'too_many_choices',
 	'too_many_answers',
-	'invalid_key'
+	'invalid_key',
+	'invalid_weights',
+	'feedback_too_long',
+	'grader_info_too_long',
+	'no_gaps',
+	'too_many_gaps',
+	'invalid_gap_points',
+	'invalid_gap_markers',
+	'category_too_deep',
+	'category_name_too_long'
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
