@@ -3,10 +3,11 @@
 -- unit owns; everybody else (citizens, officials, team members, unit admins, anonymous) reads nothing of
 -- them, answer keys least of all, and writes nothing. A question version is never changed: editing adds a
 -- version, numbered after the last one, which becomes the question's current one. A version whose content
--- or key does not fit its kind (private.check_question_shape) is refused.
+-- or key does not fit its kind (private.check_question_shape) is refused. (The shapes of weights, feedback,
+-- essays and cloze questions are checked in question_model.test.sql.)
 begin;
 create extension if not exists pgtap with schema extensions;
-select plan(129);
+select plan(132);
 
 -- ───────────── personas ─────────────
 -- Standard personas (see tests.create_personas in 00000-setup-test-helpers.sql).
@@ -329,7 +330,9 @@ select is(pg_temp.shape('numeric', '{}', '{"value": 3.5, "tolerance": 0}'), true
 select is(pg_temp.shape('numeric', '{}', '{"value": 3.5, "tolerance": -0.1}'), false, 'numeric: a negative tolerance is refused');
 select is(pg_temp.shape('numeric', '{}', '{"value": "3.5", "tolerance": 0}'), false, 'numeric: a value that is not a number is refused');
 
-select is(pg_temp.shape('essay', '{}', '{}'), false, 'an unknown kind is refused');
+select is(pg_temp.shape('essay', '{}', '{}'), true, 'essay: well formed (a person grades it)');
+select is(pg_temp.shape('essay', '{}', '{"graderInfo": "Nêu được hai ý."}'), true, 'essay: with notes for the grader');
+select is(pg_temp.shape('hotspot', '{}', '{}'), false, 'an unknown kind is refused');
 
 -- The same check guards every new version.
 select tests.sign_in('organizer_a');
@@ -341,9 +344,13 @@ select is(tests.error_of(format($q$ insert into public.question_version (questio
                                      values (%s, 'numeric', 'Bao nhiêu?', '{}', '{"value": 1, "tolerance": -1}') $q$, pg_temp.question('qa'))),
   '23514 question_shape', 'the refusal carries the hint question_shape');
 select throws_ok(
-  format($q$ insert into public.question_version (question_id, kind, prompt, content, key) values (%s, 'essay', 'Viết một đoạn', '{}', '{}') $q$,
+  format($q$ insert into public.question_version (question_id, kind, prompt, content, key) values (%s, 'hotspot', 'Bấm vào ảnh', '{}', '{}') $q$,
          pg_temp.question('qa')),
   '23514', 'malformed question content or key', 'a version of an unknown kind is refused');
+select results_eq(
+  format($q$ insert into public.question_version (question_id, kind, prompt, content, key) values (%s, 'essay', 'Viết một đoạn', '{}', '{}')
+             returning kind $q$, pg_temp.question('qa')),
+  array['essay'], 'an essay version is added');
 select throws_ok(
   format($q$ insert into public.question_version (question_id, kind, prompt, content, key) values (%s, 'matching', 'Nối', %L, '{"pairs": {}}') $q$,
          pg_temp.question('qa'), pg_temp.sides()),
