@@ -66,6 +66,15 @@ export function responseFields(answer: PoolAnswer): Field[] {
 			return (r.order as string[]).map((id, index) => [`${name}.${id}`, String(index + 1)]);
 		case 'matching':
 			return Object.entries(r.pairs as Record<string, string>).map(([left, right]) => [`${name}.${left}`, right]);
+		case 'essay':
+			return [[name, String(r.text)]];
+		case 'cloze':
+			return (r.gaps as (Record<string, unknown> | null)[]).flatMap((gap, i): Field[] => {
+				const field = `${name}.g${i + 1}`;
+				if (gap === null) return [[field, '']];
+				if (Array.isArray(gap.choices)) return (gap.choices as string[]).map((id) => [field, id]);
+				return [[field, String(gap.choice ?? gap.text ?? gap.value)]];
+			});
 	}
 }
 

@@ -70,7 +70,8 @@ function bankDrafts(root: string, parse: (name: string, text: string) => ImportR
 	const demo = DEMO_BANKS.flatMap((file) => {
 		const result = parse(file, readFileSync(path.join(root, 'supabase', 'seed', 'quizzes', file), 'utf8'));
 		if (!result.ok) throw new Error(`bench bank: ${file}: ${JSON.stringify(result.errors.slice(0, 3))}`);
-		return result.questions;
+		// The bench answers the kinds a contest draws most; its response generator has no cloze gaps or essays.
+		return result.questions.filter((question) => question.kind !== 'cloze' && question.kind !== 'essay');
 	});
 	return Array.from({ length: count }, (_, i) => {
 		const question = demo[i % demo.length];
@@ -118,6 +119,9 @@ const RESPONSE_FUNCTION = `
 				else (select jsonb_object_agg(l ->> 'id', shown[1]) from jsonb_array_elements(content_ -> 'left') l) end)
 		end
 	$$`;
+
+/** The ids an attempt shows for a question's choices, items or right-hand column, in the order shown. */
+const SHOWN_IDS = `array(select c ->> 'id' from jsonb_array_elements(coalesce(aq.content -> 'options', aq.content -> 'items', aq.content -> 'right', '[]')) c)`;
 
 /** How likely learner n answers a question right: between 0.3 and 0.95, the same for the round and the open quiz. */
 const SKILL = (n: string) => `(0.3 + 0.65 * pg_temp.hashed(${n}, 72))`;
@@ -316,11 +320,11 @@ async function preparePool(db: Db, quizId: number, size: number, savedUpTo: numb
 		await tx.unsafe(RESPONSE_FUNCTION);
 		await tx.unsafe(`
 			create temp table bench_answer on commit drop as
-			select a.id as attempt_id, p.n, aq.position, v.kind, v.key, aq.points,
-				pg_temp.bench_response(v.kind, v.key, v.content, aq.choice_order,
+			select a.id as attempt_id, p.n, aq.position, v.kind, aq.key, aq.points,
+				pg_temp.bench_response(v.kind, aq.key, aq.content, ${SHOWN_IDS},
 					pg_temp.hashed(p.n * 64 + aq.position, 80) < ${SKILL('p.n')}) as response,
-				private.is_valid_response(v.kind, aq.choice_order, v.content,
-					pg_temp.bench_response(v.kind, v.key, v.content, aq.choice_order, pg_temp.hashed(p.n * 64 + aq.position, 80) < ${SKILL('p.n')})) as valid
+				private.is_valid_response(v.kind, aq.content,
+					pg_temp.bench_response(v.kind, aq.key, aq.content, ${SHOWN_IDS}, pg_temp.hashed(p.n * 64 + aq.position, 80) < ${SKILL('p.n')})) as valid
 			from public.quiz_attempt a
 			join bench_person p on p.id = a.person_id
 			join public.attempt_question aq on aq.attempt_id = a.id

@@ -9,11 +9,12 @@
 --     before the template is copied for each file), prints its TAP and counts its assertion once.
 -- Nothing here creates rows: tests.create_personas() and the course helpers are called by the test files
 -- inside their own transactions, so whatever they create is rolled back with the file.
--- The helpers run with the privileges of whoever calls them; anon, authenticated and service_role may
--- call them, so a file can still switch persona (or look an id up) after it has switched role.
+-- The helpers run with the privileges of whoever calls them (but tests.as_shown and tests.in_bank_ids,
+-- which read attempt_question for learners); anon, authenticated and service_role may call them, so a
+-- file can still switch persona (or look an id up) after it has switched role.
 begin;
 create extension if not exists pgtap with schema extensions;
-select plan(1);
+select plan(4);
 
 create schema if not exists tests;
 
@@ -151,9 +152,111 @@ exception when others then
 end
 $$;
 
+-- ───────────── attempts show their own ids ─────────────
+-- Every attempt shows its own copy of each question, with fresh random choice ids
+-- (attempt_question.aliases = {list: {bank id: shown id}}, lists options, items, left and right, and for a
+-- cloze {"gaps": [the aliases of each gap]}). Tests write answers and expected keys in the bank's ids
+-- ('a', 'b', …) and translate them with the helpers below.
+
+-- A choice id renamed through one list of aliases; anything else (an id the list lacks, a non-string) as is.
+create or replace function tests.renamed_id(id jsonb, names jsonb) returns jsonb language sql immutable
+  as $$ select case when jsonb_typeof(id) = 'string' and jsonb_typeof(names) = 'object' and names ? (id #>> '{}')
+                    then names -> (id #>> '{}') else id end $$;
+
+-- The ids in a response, a key or a content renamed through aliases, by the fields that hold them:
+-- choice, choices and correct (one id or a list), and the keys of weights and feedback name options; order
+-- names items; pairs names left ids → right ids; options, items, left and right are lists of choices; gaps
+-- are renamed each through its own aliases. Ids without an alias stay as they are, so that a test can
+-- still name a choice the question does not offer; true/false feedback keys, short-answer weights and
+-- texts are left alone.
+create or replace function tests.rename_ids(value jsonb, aliases jsonb) returns jsonb language plpgsql immutable as $$
+declare
+  field record;
+  result jsonb := '{}';
+  renamed jsonb;
+begin
+  if jsonb_typeof(value) is distinct from 'object' then
+    return value;
+  end if;
+  for field in select * from jsonb_each(value) loop
+    renamed := case
+      when field.key in ('choice', 'correct') and jsonb_typeof(field.value) = 'string' then
+        tests.renamed_id(field.value, aliases -> 'options')
+      when field.key in ('choices', 'correct', 'order') and jsonb_typeof(field.value) = 'array' then (
+        select coalesce(jsonb_agg(tests.renamed_id(e.value, aliases -> case field.key when 'order' then 'items' else 'options' end)
+                                  order by e.n), '[]')
+        from jsonb_array_elements(field.value) with ordinality e(value, n))
+      when field.key in ('weights', 'feedback') and jsonb_typeof(field.value) = 'object' then (
+        select coalesce(jsonb_object_agg(tests.renamed_id(to_jsonb(e.key), aliases -> 'options') #>> '{}', e.value), '{}')
+        from jsonb_each(field.value) e)
+      when field.key = 'pairs' and jsonb_typeof(field.value) = 'object' then (
+        select coalesce(jsonb_object_agg(tests.renamed_id(to_jsonb(e.key), aliases -> 'left') #>> '{}',
+                                         tests.renamed_id(e.value, aliases -> 'right')), '{}')
+        from jsonb_each(field.value) e)
+      when field.key in ('options', 'items', 'left', 'right') and jsonb_typeof(field.value) = 'array' then (
+        select coalesce(jsonb_agg(case when jsonb_typeof(e.value) = 'object' and e.value ? 'id'
+                                       then jsonb_set(e.value, '{id}', tests.renamed_id(e.value -> 'id', aliases -> field.key))
+                                       else e.value end order by e.n), '[]')
+        from jsonb_array_elements(field.value) with ordinality e(value, n))
+      when field.key = 'gaps' and jsonb_typeof(field.value) = 'array' then (
+        select coalesce(jsonb_agg(tests.rename_ids(e.value, aliases -> 'gaps' -> (e.n - 1)::integer) order by e.n), '[]')
+        from jsonb_array_elements(field.value) with ordinality e(value, n))
+      else field.value
+    end;
+    result := result || jsonb_build_object(field.key, renamed);
+  end loop;
+  return result;
+end
+$$;
+
+-- Aliases turned around: {list: {shown id: bank id}}, gaps included.
+create or replace function tests.reversed_aliases(aliases jsonb) returns jsonb language sql immutable as $$
+  select coalesce(jsonb_object_agg(a.key, case
+    when jsonb_typeof(a.value) = 'object' then (select coalesce(jsonb_object_agg(n.value #>> '{}', to_jsonb(n.key)), '{}') from jsonb_each(a.value) n)
+    when jsonb_typeof(a.value) = 'array' then (select coalesce(jsonb_agg(tests.reversed_aliases(g.value) order by g.n), '[]')
+                                               from jsonb_array_elements(a.value) with ordinality g(value, n))
+    else a.value end), '{}')
+  from jsonb_each(aliases) a
+$$;
+
+-- An answers object {"<position>": <response in the bank's ids>, …} in the ids the attempt shows, for
+-- save_quiz_answers and submit_quiz_attempt. Positions the attempt lacks, and anything that is not an
+-- object, pass unchanged. Security definer: learners cannot read attempt_question.
+create or replace function tests.as_shown(attempt uuid, answers jsonb) returns jsonb
+language sql stable security definer set search_path = '' as $$
+  select case when jsonb_typeof(answers) = 'object' then (
+    select coalesce(jsonb_object_agg(a.key, case when aq.aliases is null then a.value else tests.rename_ids(a.value, aq.aliases) end), '{}')
+    from jsonb_each(answers) a
+    left join public.attempt_question aq
+      on aq.attempt_id = attempt and aq.position = case when a.key ~ '^[0-9]{1,4}$' then a.key::integer end
+  ) else answers end
+$$;
+
+-- A response, key or content of the attempt's question at the position (as quiz_attempt_questions returns
+-- them) in the bank's ids, to compare with what the bank holds. Security definer, as above.
+create or replace function tests.in_bank_ids(attempt uuid, question_position integer, value jsonb) returns jsonb
+language sql stable security definer set search_path = '' as $$
+  select coalesce((select tests.rename_ids(value, tests.reversed_aliases(aq.aliases)) from public.attempt_question aq
+                   where aq.attempt_id = attempt and aq.position = question_position), value)
+$$;
+
 grant usage on schema tests to anon, authenticated, service_role;
 grant execute on all functions in schema tests to anon, authenticated, service_role;
 
 select ok(true, 'test helpers are installed');
+select is(tests.rename_ids('{"correct": "b", "weights": {"b": 100, "c": -50}, "feedback": {"a": "Không"}, "explanation": "b"}',
+                           '{"options": {"a": "p", "b": "q", "c": "r"}}'),
+  '{"correct": "q", "weights": {"q": 100, "r": -50}, "feedback": {"p": "Không"}, "explanation": "b"}'::jsonb,
+  'tests.rename_ids renames the ids of a choice key (weights and feedback included), not other fields');
+select is(tests.rename_ids('{"order": ["b", "a", "z"], "pairs": {"1": "x"}, "gaps": [{"choices": ["a"]}, {"text": "a"}, null]}',
+                           '{"items": {"a": "i", "b": "j"}, "left": {"1": "l"}, "right": {"x": "r"},
+                             "gaps": [{"options": {"a": "g"}}, {}, {}]}'),
+  '{"order": ["j", "i", "z"], "pairs": {"l": "r"}, "gaps": [{"choices": ["g"]}, {"text": "a"}, null]}'::jsonb,
+  'tests.rename_ids renames orders, pairs and gaps, and keeps ids it has no alias for');
+select is(tests.rename_ids(tests.rename_ids('{"options": [{"id": "a", "text": "Một"}], "right": [{"id": "x", "text": "Hai"}]}',
+                                            '{"options": {"a": "p"}, "right": {"x": "q"}}'),
+                           tests.reversed_aliases('{"options": {"a": "p"}, "right": {"x": "q"}}')),
+  '{"options": [{"id": "a", "text": "Một"}], "right": [{"id": "x", "text": "Hai"}]}'::jsonb,
+  'tests.reversed_aliases turns the renaming around');
 select * from finish();
 commit;

@@ -157,7 +157,8 @@ select throws_ok($$ insert into public.campaign (slug, title) values ('vo-danh',
 
 -- ───────────── round 1, while it is open ─────────────
 -- Three points to earn. The official answers all right; citizen_a, villager_a and citizen_b two of three;
--- admin_a saves one right answer and never submits. Each predicts the number of participants.
+-- admin_a saves one right answer and never submits. Each predicts the number of participants. Answers are
+-- written in the bank's ids and sent in the ids each attempt shows (tests.as_shown).
 create function pg_temp.take(persona text, answers text, prediction bigint, submit boolean default true) returns void language plpgsql as $$
 declare
   attempt uuid;
@@ -166,9 +167,9 @@ begin
   attempt := public.start_quiz_attempt(pg_temp.quiz('round-1'));
   insert into attempt_ids values (persona, attempt);
   if submit then
-    perform public.submit_quiz_attempt(attempt, answers::jsonb, prediction);
+    perform public.submit_quiz_attempt(attempt, tests.as_shown(attempt, answers::jsonb), prediction);
   else
-    perform public.save_quiz_answers(attempt, answers::jsonb);
+    perform public.save_quiz_answers(attempt, tests.as_shown(attempt, answers::jsonb));
   end if;
 end
 $$;
@@ -178,10 +179,11 @@ select pg_temp.take('villager_a', '{"1": {"choice": "a"}, "2": {"choice": "b"}, 
 select pg_temp.take('admin_a', '{"1": {"choice": "a"}}', null, false);
 select tests.sign_in('citizen_b');
 insert into attempt_ids values ('citizen_b', public.start_quiz_attempt(pg_temp.quiz('round-1')));
-select is(tests.error_of($$ select public.submit_quiz_attempt(pg_temp.attempt('citizen_b'), '{"1": {"choice": "a"}}', -1) $$),
+select is(tests.error_of($$ select public.submit_quiz_attempt(pg_temp.attempt('citizen_b'),
+                                 tests.as_shown(pg_temp.attempt('citizen_b'), '{"1": {"choice": "a"}}'), -1) $$),
   '22023 invalid_prediction', 'a negative prediction is refused');
 select results_eq($$ select score, max_score from public.submit_quiz_attempt(pg_temp.attempt('citizen_b'),
-                       '{"1": {"choice": "b"}, "2": {"choice": "a"}, "3": {"choice": "a"}}', 7) $$,
+                       tests.as_shown(pg_temp.attempt('citizen_b'), '{"1": {"choice": "b"}, "2": {"choice": "a"}, "3": {"choice": "a"}}'), 7) $$,
   $$ values (2.00, 3.00) $$, 'citizen B submits with her prediction');
 select is((select prediction from public.quiz_attempt where id = pg_temp.attempt('citizen_b')), 7::bigint, 'which is recorded');
 

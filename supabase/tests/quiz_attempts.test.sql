@@ -8,6 +8,8 @@
 -- left open past its deadline is finished at the deadline with what was saved. Attempts are written only by
 -- those functions; learners read their own, unit admins those of people in their subtree, authors those at
 -- their quizzes. A required quiz joins the course's completion rule, counted by the best or last attempt.
+-- Every attempt shows its own choice ids (see quiz_integrity.test.sql): answers and keys are written here in
+-- the bank's ids and translated with tests.as_shown and tests.in_bank_ids.
 begin;
 create extension if not exists pgtap with schema extensions;
 select plan(128);
@@ -124,6 +126,11 @@ begin
 end
 $$;
 create function pg_temp.take(name text, quiz text) returns void language sql as $$ select null::void from pg_temp.start(name, quiz) $$;
+-- Answers written in the bank's ids, in the ids the attempt shows; and back, what the attempt returns.
+create function pg_temp.answers(attempt text, answers text) returns jsonb language sql
+  as $$ select tests.as_shown(pg_temp.attempt(attempt), answers::jsonb) $$;
+create function pg_temp.in_bank_ids(attempt text, number smallint, value jsonb) returns jsonb language sql
+  as $$ select tests.in_bank_ids(pg_temp.attempt(attempt), number, value) $$;
 -- Moves an attempt into the past as if its time limit ran out four minutes ago (as the service), then
 -- acts as the persona again.
 create function pg_temp.expire(attempt text, persona text) returns void language plpgsql as $$
@@ -165,34 +172,36 @@ select tests.sign_in('citizen_a');
 select is_empty($$ select * from public.quiz_attempt_questions(pg_temp.attempt('a-main-1'))
                    where key is not null or score is not null or explanation is not null $$,
   'before submitting, no question shows its key, its points earned or its explanation');
-select results_eq($$ select content - 'options', (select array_agg(o ->> 'id' order by o ->> 'id') from jsonb_array_elements(content -> 'options') o)
+select results_eq($$ select content - 'options', (select array_agg(o ->> 'id' order by o ->> 'id')
+                                                   from jsonb_array_elements(pg_temp.in_bank_ids('a-main-1', number, content) -> 'options') o)
                      from public.quiz_attempt_questions(pg_temp.attempt('a-main-1')) where number = 1 $$,
   $$ values ('{}'::jsonb, array['a', 'b', 'c']) $$, 'a single-choice question shows its options and nothing else');
 select is((select content from public.quiz_attempt_questions(pg_temp.attempt('a-main-1')) where number = 3), '{}'::jsonb,
   'a true/false question shows no content');
 
 -- ───────────── saving ─────────────
-select is(public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"1": {"choice": "b"}, "2": {"choices": ["a", "d"]}}'), 2,
+select is(public.save_quiz_answers(pg_temp.attempt('a-main-1'), pg_temp.answers('a-main-1', '{"1": {"choice": "b"}, "2": {"choices": ["a", "d"]}}')), 2,
   'she saves two answers');
-select results_eq($$ select number, response, score from public.quiz_attempt_questions(pg_temp.attempt('a-main-1')) where response is not null $$,
+select results_eq($$ select number, pg_temp.in_bank_ids('a-main-1', number, response), score
+                     from public.quiz_attempt_questions(pg_temp.attempt('a-main-1')) where response is not null $$,
   $$ values (1::smallint, '{"choice": "b"}'::jsonb, null::numeric), (2::smallint, '{"choices": ["a", "d"]}', null) $$,
   'she reads them back, still without their points');
 select is(public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"2": null}'), 1, 'a null answer clears a saved one');
 select is((select response from public.quiz_attempt_questions(pg_temp.attempt('a-main-1')) where number = 2), null,
   'the answer is cleared');
-select is(public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"2": {"choices": ["a"]}}'), 1, 'she changes her mind and saves it again');
+select is(public.save_quiz_answers(pg_temp.attempt('a-main-1'), pg_temp.answers('a-main-1', '{"2": {"choices": ["a"]}}')), 1, 'she changes her mind and saves it again');
 
 select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"7": {"value": true}}') $$),
   '22023 question_not_in_attempt', 'an answer to a position the attempt lacks is refused');
-select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"first": {"choice": "b"}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), pg_temp.answers('a-main-1', '{"first": {"choice": "b"}}')) $$),
   '22023 question_not_in_attempt', 'so is an answer keyed by something else than a position');
-select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"1": {"choice": "z"}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), pg_temp.answers('a-main-1', '{"1": {"choice": "z"}}')) $$),
   '22023 invalid_response', 'a choice the question does not offer is refused');
-select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"2": {"choices": ["a", "z"]}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), pg_temp.answers('a-main-1', '{"2": {"choices": ["a", "z"]}}')) $$),
   '22023 invalid_response', 'so is a list of choices with one the question does not offer');
 select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"3": {"value": "false"}}') $$),
   '22023 invalid_response', 'and a true/false answer that is not a boolean');
-select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '[{"choice": "b"}]') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), pg_temp.answers('a-main-1', '[{"choice": "b"}]')) $$),
   '22023 invalid_response', 'answers must be an object keyed by position');
 select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"3": {"value": true}, "9": {"value": true}}') $$),
   '22023 question_not_in_attempt', 'a batch with one bad answer is refused');
@@ -201,7 +210,7 @@ select is((select response from public.quiz_attempt_questions(pg_temp.attempt('a
 
 -- Someone else's attempt does not exist for her.
 select tests.sign_in('citizen_b');
-select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"1": {"choice": "a"}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), pg_temp.answers('a-main-1', '{"1": {"choice": "a"}}')) $$),
   'P0002 attempt_not_found', 'another citizen cannot answer her attempt');
 select is(tests.error_of($$ select * from public.quiz_attempt_questions(pg_temp.attempt('a-main-1')) $$),
   'P0002 attempt_not_found', 'nor read its questions');
@@ -236,7 +245,8 @@ select results_eq($$ select * from public.submit_quiz_attempt(pg_temp.attempt('a
   $$ values (6.00, 8.00, true, now()) $$, 'submitting again returns the same result and changes nothing');
 select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-main-1'), '{"3": {"value": false}}') $$),
   'P0001 attempt_submitted', 'saving after submitting is refused');
-select results_eq($$ select number, score, key from public.quiz_attempt_questions(pg_temp.attempt('a-main-1')) where number <= 3 $$,
+select results_eq($$ select number, score, pg_temp.in_bank_ids('a-main-1', number, key)
+                     from public.quiz_attempt_questions(pg_temp.attempt('a-main-1')) where number <= 3 $$,
   $$ values (1::smallint, 2.00, '{"correct": "b"}'::jsonb), (2::smallint, 1.00, '{"correct": ["a", "c"]}'), (3::smallint, 0.00, '{"correct": false}') $$,
   'after submitting (review after submit) she reads each question''s points and key');
 select is((select explanation from public.quiz_attempt_questions(pg_temp.attempt('a-main-1')) where number = 1),
@@ -273,9 +283,10 @@ select set_eq($$ select q.name from public.quiz join quiz_ids q using (id) where
 -- ───────────── review policies ─────────────
 -- never: the learner never reads keys, points per question or explanations.
 select pg_temp.take('a-never', 'never');
-select results_eq($$ select * from public.submit_quiz_attempt(pg_temp.attempt('a-never'), '{"1": {"choice": "a"}}') $$,
+select results_eq($$ select * from public.submit_quiz_attempt(pg_temp.attempt('a-never'), pg_temp.answers('a-never', '{"1": {"choice": "a"}}')) $$,
   $$ values (1.00, 1.00, true, now()) $$, 'she submits a quiz that is never reviewed and learns her total');
-select results_eq($$ select response, score, key, explanation from public.quiz_attempt_questions(pg_temp.attempt('a-never')) $$,
+select results_eq($$ select pg_temp.in_bank_ids('a-never', number, response), score, key, explanation
+                     from public.quiz_attempt_questions(pg_temp.attempt('a-never')) $$,
   $$ values ('{"choice": "a"}'::jsonb, null::numeric, null::jsonb, null::text) $$,
   'but reads only her answer: no points per question, key or explanation');
 
@@ -283,9 +294,10 @@ select results_eq($$ select response, score, key, explanation from public.quiz_a
 select pg_temp.take('a-after-close', 'after-close');
 select is((select deadline_at from public.quiz_attempt where id = pg_temp.attempt('a-after-close')), now() + interval '1 day',
   'a quiz with a close and no time limit ends its attempts at the close');
-select results_eq($$ select score, passed from public.submit_quiz_attempt(pg_temp.attempt('a-after-close'), '{"1": {"choice": "b"}}') $$,
+select results_eq($$ select score, passed from public.submit_quiz_attempt(pg_temp.attempt('a-after-close'), pg_temp.answers('a-after-close', '{"1": {"choice": "b"}}')) $$,
   $$ values (0.00, false) $$, 'she submits a quiz reviewed after its close');
-select results_eq($$ select response, score, key, explanation from public.quiz_attempt_questions(pg_temp.attempt('a-after-close')) $$,
+select results_eq($$ select pg_temp.in_bank_ids('a-after-close', number, response), score, key, explanation
+                     from public.quiz_attempt_questions(pg_temp.attempt('a-after-close')) $$,
   $$ values ('{"choice": "b"}'::jsonb, null::numeric, null::jsonb, null::text) $$,
   'before the close she reads no points, key or explanation');
 select tests.sign_in('villager_a');
@@ -295,10 +307,11 @@ select results_eq(format('update public.quiz set closes_at = now() - interval ''
   array[pg_temp.quiz('after-close')], 'the organizer of A closes the quiz');
 select tests.sign_in('villager_a');
 -- Closing early moves the deadline of the attempts in progress to the new close.
-select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('v-after-close'), '{"1": {"choice": "a"}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('v-after-close'), pg_temp.answers('v-after-close', '{"1": {"choice": "a"}}')) $$),
   'P0001 attempt_time_up', 'an attempt in progress when the quiz closes can no longer be answered');
 select tests.sign_in('citizen_a');
-select results_eq($$ select score, key, explanation from public.quiz_attempt_questions(pg_temp.attempt('a-after-close')) $$,
+select results_eq($$ select score, pg_temp.in_bank_ids('a-after-close', number, key), explanation
+                     from public.quiz_attempt_questions(pg_temp.attempt('a-after-close')) $$,
   $$ values (0.00, '{"correct": "a"}'::jsonb, 'Giải thích câu dễ.') $$, 'once it has closed she reads them');
 select tests.sign_in('citizen_b');
 select is(tests.error_of(format('select public.start_quiz_attempt(%s)', pg_temp.quiz('after-close'))),
@@ -310,7 +323,7 @@ select tests.sign_in('citizen_a');
 select pg_temp.take('a-timed', 'timed');
 select results_eq($$ select deadline_at - started_at from public.quiz_attempt where id = pg_temp.attempt('a-timed') $$,
   array[interval '60 seconds'], 'a timed attempt ends 60 seconds after it started');
-select is(public.save_quiz_answers(pg_temp.attempt('a-timed'), '{"1": {"choice": "a"}}'), 1, 'she saves an answer in time');
+select is(public.save_quiz_answers(pg_temp.attempt('a-timed'), pg_temp.answers('a-timed', '{"1": {"choice": "a"}}')), 1, 'she saves an answer in time');
 select pg_temp.expire('a-timed', 'citizen_a');
 select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('a-timed'), '{"2": {"value": false}}') $$),
   'P0001 attempt_time_up', 'an answer after the deadline is refused');
@@ -321,7 +334,7 @@ select results_eq($$ select submitted_at = deadline_at, score, passed, duration_
 
 select tests.sign_in('villager_a');
 select pg_temp.take('v-timed', 'timed');
-select is(public.save_quiz_answers(pg_temp.attempt('v-timed'), '{"1": {"choice": "b"}, "2": {"value": false}}'), 2,
+select is(public.save_quiz_answers(pg_temp.attempt('v-timed'), pg_temp.answers('v-timed', '{"1": {"choice": "b"}, "2": {"value": false}}')), 2,
   'a villager saves two answers in time');
 select pg_temp.expire('v-timed', 'villager_a');
 select results_eq($$ select number, score, key is not null from public.quiz_attempt_questions(pg_temp.attempt('v-timed')) $$,
@@ -332,7 +345,7 @@ select results_eq($$ select submitted_at = deadline_at, score, passed from publi
 
 select tests.sign_in('citizen_b');
 select pg_temp.take('b-timed', 'timed');
-select is(public.save_quiz_answers(pg_temp.attempt('b-timed'), '{"1": {"choice": "a"}}'), 1, 'citizen B saves one answer in time');
+select is(public.save_quiz_answers(pg_temp.attempt('b-timed'), pg_temp.answers('b-timed', '{"1": {"choice": "a"}}')), 1, 'citizen B saves one answer in time');
 select pg_temp.expire('b-timed', 'citizen_b');
 select results_eq($$ select score, max_score, passed from public.submit_quiz_attempt(pg_temp.attempt('b-timed'), '{"2": {"value": false}}') $$,
   $$ values (1.00, 2.00, true) $$, 'submitting after the deadline keeps what was saved, not the late answer');
@@ -354,15 +367,16 @@ select lives_ok(format($q$ insert into public.question_version (question_id, kin
 select tests.sign_in('citizen_a');
 select is((select prompt from public.quiz_attempt_questions(pg_temp.attempt('a-versioned'))), 'Câu hỏi versioned',
   'the attempt in progress keeps the version it drew');
-select results_eq($$ select score from public.submit_quiz_attempt(pg_temp.attempt('a-versioned'), '{"1": {"choice": "a"}}') $$,
+select results_eq($$ select score from public.submit_quiz_attempt(pg_temp.attempt('a-versioned'), pg_temp.answers('a-versioned', '{"1": {"choice": "a"}}')) $$,
   array[1.00], 'and is graded by its key: a is still right');
-select is((select key from public.quiz_attempt_questions(pg_temp.attempt('a-versioned'))), '{"correct": "a"}'::jsonb,
+select is((select pg_temp.in_bank_ids('a-versioned', number, key) from public.quiz_attempt_questions(pg_temp.attempt('a-versioned'))),
+  '{"correct": "a"}'::jsonb,
   'the review shows the key she was graded by');
 select tests.sign_in('citizen_b');
 select pg_temp.take('b-versioned', 'versioned');
 select results_eq($$ select prompt from public.quiz_attempt_questions(pg_temp.attempt('b-versioned')) $$,
   array['Phiên bản 2'], 'a new attempt draws the new version');
-select results_eq($$ select score from public.submit_quiz_attempt(pg_temp.attempt('b-versioned'), '{"1": {"choice": "a"}}') $$,
+select results_eq($$ select score from public.submit_quiz_attempt(pg_temp.attempt('b-versioned'), pg_temp.answers('b-versioned', '{"1": {"choice": "a"}}')) $$,
   array[0.00], 'for which a is wrong');
 select tests.sign_in('organizer_a');
 select throws_ok(format('delete from public.question where id = %s', pg_temp.question('versioned')), '23503', null,
@@ -373,27 +387,29 @@ select throws_ok(format('delete from public.question where id = %s', pg_temp.que
 select tests.sign_in('citizen_b');
 select pg_temp.take('b-kinds', 'kinds');
 select results_eq($$ select number, content - 'items' - 'left' - 'right',
-                            (select array_agg(o ->> 'id' order by o ->> 'id') from jsonb_array_elements(coalesce(content -> 'items', content -> 'right')) o)
+                            (select array_agg(o ->> 'id' order by o ->> 'id')
+                             from jsonb_array_elements(coalesce(pg_temp.in_bank_ids('b-kinds', number, content) -> 'items',
+                                                                pg_temp.in_bank_ids('b-kinds', number, content) -> 'right')) o)
                      from public.quiz_attempt_questions(pg_temp.attempt('b-kinds')) where number <= 2 $$,
   $$ values (1::smallint, '{}'::jsonb, array['a', 'b', 'c']), (2::smallint, '{}', array['x', 'y', 'z']) $$,
   'ordering and matching questions show their items and both columns, not the answer');
-select is((select content -> 'left' from public.quiz_attempt_questions(pg_temp.attempt('b-kinds')) where number = 2),
+select is((select pg_temp.in_bank_ids('b-kinds', number, content) -> 'left' from public.quiz_attempt_questions(pg_temp.attempt('b-kinds')) where number = 2),
   '[{"id": "1", "text": "VNeID"}, {"id": "2", "text": "Cổng DVC"}]'::jsonb, 'the left column keeps its order');
-select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), '{"1": {"order": ["a", "b"]}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), pg_temp.answers('b-kinds', '{"1": {"order": ["a", "b"]}}')) $$),
   '22023 invalid_response', 'an order missing an item is refused');
-select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), '{"1": {"order": ["a", "b", "d"]}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), pg_temp.answers('b-kinds', '{"1": {"order": ["a", "b", "d"]}}')) $$),
   '22023 invalid_response', 'an order with an item the question lacks is refused');
-select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), '{"2": {"pairs": {"1": "w"}}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), pg_temp.answers('b-kinds', '{"2": {"pairs": {"1": "w"}}}')) $$),
   '22023 invalid_response', 'a match to a right item the question lacks is refused');
-select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), '{"2": {"pairs": {"3": "x"}}}') $$),
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), pg_temp.answers('b-kinds', '{"2": {"pairs": {"3": "x"}}}')) $$),
   '22023 invalid_response', 'a match from a left item the question lacks is refused');
 select is(tests.error_of(format('select public.save_quiz_answers(pg_temp.attempt(%L), %L)', 'b-kinds',
                                   jsonb_build_object('3', jsonb_build_object('text', repeat('a', 501))))),
   '22023 invalid_response', 'a short answer over 500 characters is refused');
 select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), '{"4": {"value": "1022"}}') $$),
   '22023 invalid_response', 'a number written as a string is refused');
-select results_eq($$ select score, max_score, passed from public.submit_quiz_attempt(pg_temp.attempt('b-kinds'),
-                       '{"1": {"order": ["b", "c", "a"]}, "2": {"pairs": {"1": "x", "2": "z"}}, "3": {"text": " HA NOI "}, "4": {"value": 1022}}') $$,
+select results_eq($$ select score, max_score, passed from public.submit_quiz_attempt(pg_temp.attempt('b-kinds'), pg_temp.answers('b-kinds',
+                       '{"1": {"order": ["b", "c", "a"]}, "2": {"pairs": {"1": "x", "2": "z"}}, "3": {"text": " HA NOI "}, "4": {"value": 1022}}')) $$,
   $$ values (4.00, 7.00, true) $$, 'partly right answers earn 1 of 3, 1 of 2, 1 and 1: 4 of 7 points');
 
 -- ───────────── a required quiz completes the course ─────────────
@@ -402,18 +418,18 @@ select lives_ok(pg_temp.done('citizen_a', 'bai-1'), 'a citizen does the first re
 select lives_ok(pg_temp.done('citizen_a', 'bai-2'), 'and the second');
 select is_empty($$ select * from public.course_completion $$, 'the course is not complete: its required quiz is not passed');
 select pg_temp.take('a-course-1', 'course-quiz');
-select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('a-course-1'), '{"1": {"choice": "b"}}') $$,
+select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('a-course-1'), pg_temp.answers('a-course-1', '{"1": {"choice": "b"}}')) $$,
   array[false], 'she fails the required quiz');
 select is_empty($$ select * from public.course_completion $$, 'the course is still not complete');
 select pg_temp.take('a-course-2', 'course-quiz');
-select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('a-course-2'), '{"1": {"choice": "a"}}') $$,
+select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('a-course-2'), pg_temp.answers('a-course-2', '{"1": {"choice": "a"}}')) $$,
   array[true], 'she passes it at her second attempt');
 select results_eq($$ select person_id, course_id, completed_at = now() from public.course_completion $$,
   $$ values (tests.id('citizen_a'), tests.course('ky-nang-so-co-ban'), true) $$, 'which completes the course');
 
 select tests.sign_in('villager_a');
 select pg_temp.take('v-course', 'course-quiz');
-select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('v-course'), '{"1": {"choice": "a"}}') $$,
+select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('v-course'), pg_temp.answers('v-course', '{"1": {"choice": "a"}}')) $$,
   array[true], 'a villager passes the required quiz first');
 select is_empty($$ select * from public.course_completion $$, 'which alone does not complete the course');
 select lives_ok(pg_temp.done('villager_a', 'bai-1'), 'he does the first required lesson');
@@ -425,23 +441,23 @@ select results_eq($$ select person_id from public.course_completion $$, array[te
 -- Submissions in one transaction share a time: the earlier attempt is moved an hour back, as the service.
 select tests.sign_in('citizen_b');
 select pg_temp.take('b-last-1', 'last');
-select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('b-last-1'), '{"1": {"choice": "a"}}') $$,
+select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('b-last-1'), pg_temp.answers('b-last-1', '{"1": {"choice": "a"}}')) $$,
   array[true], 'citizen B passes a quiz that counts the last attempt');
 select pg_temp.take('b-last-2', 'last');
-select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('b-last-2'), '{"1": {"choice": "b"}}') $$,
+select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('b-last-2'), pg_temp.answers('b-last-2', '{"1": {"choice": "b"}}')) $$,
   array[false], 'then fails it');
 select pg_temp.take('b-best-1', 'best');
-select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('b-best-1'), '{"1": {"choice": "a"}}') $$,
+select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('b-best-1'), pg_temp.answers('b-best-1', '{"1": {"choice": "a"}}')) $$,
   array[true], 'she passes a quiz that counts the best attempt');
 select pg_temp.take('b-best-2', 'best');
-select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('b-best-2'), '{"1": {"choice": "b"}}') $$,
+select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('b-best-2'), pg_temp.answers('b-best-2', '{"1": {"choice": "b"}}')) $$,
   array[false], 'then fails it');
 select tests.sign_in('villager_a');
 select pg_temp.take('v-last-1', 'last');
-select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('v-last-1'), '{"1": {"choice": "b"}}') $$,
+select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('v-last-1'), pg_temp.answers('v-last-1', '{"1": {"choice": "b"}}')) $$,
   array[false], 'a villager fails the quiz that counts the last attempt');
 select pg_temp.take('v-last-2', 'last');
-select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('v-last-2'), '{"1": {"choice": "a"}}') $$,
+select results_eq($$ select passed from public.submit_quiz_attempt(pg_temp.attempt('v-last-2'), pg_temp.answers('v-last-2', '{"1": {"choice": "a"}}')) $$,
   array[true], 'then passes it');
 
 select tests.sign_out();

@@ -9,12 +9,12 @@ import type { QuestionDraft } from '#lib/quiz/question.ts';
 import { currentUnitId, registerPerson } from './fixtures.ts';
 
 const single = (prompt: string, right: string, wrong: string): QuestionDraft => ({
-	kind: 'single', title: null, prompt, explanation: `Vì ${right}`, points: 1,
+	kind: 'single', title: null, prompt, promptFormat: 'plain', explanation: `Vì ${right}`, points: 1, category: [], notKept: [],
 	content: { kind: 'single', options: [{ id: 'a', text: right }, { id: 'b', text: wrong }] },
 	key: { kind: 'single', correct: 'a' }
 });
 const numeric: QuestionDraft = {
-	kind: 'numeric', title: null, prompt: 'Mã OTP thường có bao nhiêu chữ số?', explanation: null, points: 2,
+	kind: 'numeric', title: null, prompt: 'Mã OTP thường có bao nhiêu chữ số?', promptFormat: 'plain', explanation: null, points: 2, category: [], notKept: [],
 	content: { kind: 'numeric' }, key: { kind: 'numeric', value: 6, tolerance: 0 }
 };
 
@@ -29,13 +29,14 @@ async function quiz(fields: Record<string, unknown>, draw = 3): Promise<number> 
 	});
 }
 
-/** The right answer to every question of the attempt, as the form would send it. */
+/** The right answer to every question of the attempt (in the ids it shows), as the form would send it. */
 async function rightAnswers(attemptId: string, wrong = 0): Promise<Record<string, unknown>> {
-	const rows = await asService((tx) => tx<{ position: number; kind: string; key: { correct?: string; value?: number } }[]>`
-		select aq.position, v.kind, v.key from public.attempt_question aq join public.question_version v on v.id = aq.question_version_id
+	const rows = await asService((tx) => tx<{ position: number; kind: string; key: { correct?: string; value?: number }; shown: string[] }[]>`
+		select aq.position, v.kind, aq.key, array(select o ->> 'id' from jsonb_array_elements(coalesce(aq.content -> 'options', '[]')) o) as shown
+		from public.attempt_question aq join public.question_version v on v.id = aq.question_version_id
 		where aq.attempt_id = ${attemptId} order by aq.position`);
 	return Object.fromEntries(rows.map((r, i) => [String(r.position),
-		r.kind === 'numeric' ? { value: i < wrong ? 7 : r.key.value } : { choice: i < wrong ? 'b' : r.key.correct }]));
+		r.kind === 'numeric' ? { value: i < wrong ? 7 : r.key.value } : { choice: i < wrong ? r.shown.find((id) => id !== r.key.correct) : r.key.correct }]));
 }
 
 beforeAll(async () => {

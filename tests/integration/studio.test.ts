@@ -13,7 +13,8 @@ import type { QuestionDraft } from '#lib/quiz/question.ts';
 import { currentUnitId, grant, registerPerson } from './fixtures.ts';
 
 const question = (n: number): QuestionDraft => ({
-	kind: 'true_false', title: null, prompt: `Câu hỏi số ${n}: mật khẩu mạnh có ít nhất 12 ký tự?`, explanation: null, points: 1,
+	kind: 'true_false', title: null, prompt: `Câu hỏi số ${n}: mật khẩu mạnh có ít nhất 12 ký tự?`, promptFormat: 'plain', explanation: null, points: 1,
+	category: [], notKept: [],
 	content: { kind: 'true_false' }, key: { kind: 'true_false', correct: true }
 });
 

@@ -101,9 +101,14 @@ export type Database = {
 		Tables: {
 			attempt_question: {
 				Row: {
+					aliases: NonNullable<Json>;
 					answered_at: string | null;
 					attempt_id: string;
-					choice_order: string[];
+					content: NonNullable<Json>;
+					graded_at: string | null;
+					graded_by: string | null;
+					grader_comment: string | null;
+					key: NonNullable<Json>;
 					points: number;
 					position: number;
 					question_version_id: number;
@@ -112,9 +117,14 @@ export type Database = {
 				};
 				ComputedFields: never;
 				Insert: {
+					aliases?: NonNullable<Json>;
 					answered_at?: string | null;
 					attempt_id: string;
-					choice_order?: string[];
+					content: NonNullable<Json>;
+					graded_at?: string | null;
+					graded_by?: string | null;
+					grader_comment?: string | null;
+					key: NonNullable<Json>;
 					points: number;
 					position: number;
 					question_version_id: number;
@@ -122,9 +132,14 @@ export type Database = {
 					score?: number;
 				};
 				Update: {
+					aliases?: NonNullable<Json>;
 					answered_at?: string | null;
 					attempt_id?: string;
-					choice_order?: string[];
+					content?: NonNullable<Json>;
+					graded_at?: string | null;
+					graded_by?: string | null;
+					grader_comment?: string | null;
+					key?: NonNullable<Json>;
 					points?: number;
 					position?: number;
 					question_version_id?: number;
@@ -137,6 +152,13 @@ export type Database = {
 						columns: ['attempt_id'];
 						isOneToOne: false;
 						referencedRelation: 'quiz_attempt';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'attempt_question_graded_by_fkey';
+						columns: ['graded_by'];
+						isOneToOne: false;
+						referencedRelation: 'profile';
 						referencedColumns: ['id'];
 					},
 					{
@@ -1036,6 +1058,7 @@ export type Database = {
 				Row: {
 					archived: boolean;
 					bank_id: number;
+					category_id: number | null;
 					created_at: string;
 					current_version_id: number | null;
 					id: number;
@@ -1044,6 +1067,7 @@ export type Database = {
 				Insert: {
 					archived?: boolean;
 					bank_id: number;
+					category_id?: number | null;
 					created_at?: string;
 					current_version_id?: number | null;
 					id?: never;
@@ -1051,6 +1075,7 @@ export type Database = {
 				Update: {
 					archived?: boolean;
 					bank_id?: number;
+					category_id?: number | null;
 					created_at?: string;
 					current_version_id?: number | null;
 					id?: never;
@@ -1061,6 +1086,13 @@ export type Database = {
 						columns: ['bank_id'];
 						isOneToOne: false;
 						referencedRelation: 'question_bank';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'question_category_id_fkey';
+						columns: ['category_id'];
+						isOneToOne: false;
+						referencedRelation: 'question_category';
 						referencedColumns: ['id'];
 					},
 					{
@@ -1122,6 +1154,46 @@ export type Database = {
 					}
 				];
 			};
+			question_category: {
+				Row: {
+					bank_id: number;
+					depth: number;
+					id: number;
+					name: string;
+					parent_id: number | null;
+				};
+				ComputedFields: never;
+				Insert: {
+					bank_id: number;
+					depth?: number;
+					id?: never;
+					name: string;
+					parent_id?: number | null;
+				};
+				Update: {
+					bank_id?: number;
+					depth?: number;
+					id?: never;
+					name?: string;
+					parent_id?: number | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'question_category_bank_id_fkey';
+						columns: ['bank_id'];
+						isOneToOne: false;
+						referencedRelation: 'question_bank';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'question_category_parent_id_fkey';
+						columns: ['parent_id'];
+						isOneToOne: false;
+						referencedRelation: 'question_category';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			question_competence: {
 				Row: {
 					competence_id: number;
@@ -1166,6 +1238,7 @@ export type Database = {
 					kind: string;
 					points: number;
 					prompt: string;
+					prompt_format: string;
 					question_id: number;
 					title: string | null;
 					version: number;
@@ -1183,6 +1256,7 @@ export type Database = {
 					kind: string;
 					points?: number;
 					prompt: string;
+					prompt_format?: string;
 					question_id: number;
 					title?: string | null;
 					version?: number;
@@ -1199,6 +1273,7 @@ export type Database = {
 					kind?: string;
 					points?: number;
 					prompt?: string;
+					prompt_format?: string;
 					question_id?: number;
 					title?: string | null;
 					version?: number;
@@ -1316,6 +1391,7 @@ export type Database = {
 				Row: {
 					deadline_at: string | null;
 					duration_ms: number | null;
+					grading_pending: boolean;
 					id: string;
 					max_score: number;
 					number: number;
@@ -1332,6 +1408,7 @@ export type Database = {
 				Insert: {
 					deadline_at?: string | null;
 					duration_ms?: number | null;
+					grading_pending?: boolean;
 					id?: string;
 					max_score: number;
 					number: number;
@@ -1347,6 +1424,7 @@ export type Database = {
 				Update: {
 					deadline_at?: string | null;
 					duration_ms?: number | null;
+					grading_pending?: boolean;
 					id?: string;
 					max_score?: number;
 					number?: number;
@@ -1379,6 +1457,7 @@ export type Database = {
 			quiz_pool: {
 				Row: {
 					bank_id: number;
+					category_id: number | null;
 					competence_id: number | null;
 					draw_count: number;
 					id: number;
@@ -1387,6 +1466,7 @@ export type Database = {
 				ComputedFields: never;
 				Insert: {
 					bank_id: number;
+					category_id?: number | null;
 					competence_id?: number | null;
 					draw_count: number;
 					id?: never;
@@ -1394,6 +1474,7 @@ export type Database = {
 				};
 				Update: {
 					bank_id?: number;
+					category_id?: number | null;
 					competence_id?: number | null;
 					draw_count?: number;
 					id?: never;
@@ -1405,6 +1486,13 @@ export type Database = {
 						columns: ['bank_id'];
 						isOneToOne: false;
 						referencedRelation: 'question_bank';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'quiz_pool_category_id_fkey';
+						columns: ['category_id'];
+						isOneToOne: false;
+						referencedRelation: 'question_category';
 						referencedColumns: ['id'];
 					},
 					{
@@ -1846,13 +1934,20 @@ export type Database = {
 					year: number;
 				}[];
 			};
+			grade_essay_answer: {
+				Args: { awarded: number; comment?: string; question_number: number; target: string };
+				Returns: undefined;
+			};
 			has_basic_digital_skills: { Args: { person: string }; Returns: boolean };
 			is_basic_digital_skills_course: { Args: { target_course: number }; Returns: boolean };
+			question_category_path: { Args: { path: string[]; target_bank: number }; Returns: number };
 			quiz_attempt_questions: {
 				Args: { target: string };
 				Returns: {
+					awaiting_grade: boolean;
 					content: Json;
 					explanation: string;
+					grader_comment: string;
 					image_alt: string;
 					image_url: string;
 					key: Json;
@@ -1860,6 +1955,7 @@ export type Database = {
 					number: number;
 					points: number;
 					prompt: string;
+					prompt_format: string;
 					response: Json;
 					score: number;
 				}[];
@@ -1870,6 +1966,21 @@ export type Database = {
 					content: Json;
 					kind: string;
 					number: number;
+				}[];
+			};
+			quiz_essays_to_grade: {
+				Args: { include_graded?: boolean; target_quiz: number };
+				Returns: {
+					answer: string;
+					attempt_id: string;
+					comment: string;
+					graded_at: string;
+					grader_info: string;
+					points: number;
+					prompt: string;
+					question_number: number;
+					score: number;
+					submitted_at: string;
 				}[];
 			};
 			quiz_question_count: { Args: { target_quiz: number }; Returns: number };

@@ -39,7 +39,7 @@ async function createQuiz(tx: Tx, fields: Record<string, unknown>, bankId: numbe
 	return id;
 }
 
-/** A response to an attempt question: the key's answer, or (when wrong) a plausible wrong one. */
+/** A response to an attempt question (in the attempt's own ids): the key's answer, or (when wrong) a plausible wrong one. */
 function respond(kind: string, key: Record<string, unknown>, order: string[], right: boolean): unknown {
 	switch (kind) {
 		case 'single':
@@ -72,10 +72,13 @@ async function takeAsParticipant(tx: Tx, personId: string, quizId: number, odds:
 	await tx`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${JSON.stringify({ sub: personId, role: 'authenticated' })}, true)`;
 	const [{ attempt }] = await tx<{ attempt: string }[]>`select public.start_quiz_attempt(${quizId}) as attempt`;
 	await tx`select set_config('role', 'none', true), set_config('request.jwt.claims', '', true)`;
-	const questions = await tx<{ position: number; kind: string; key: Record<string, unknown>; choice_order: string[] }[]>`
-		select aq.position, v.kind, v.key, aq.choice_order from public.attempt_question aq
+	// The attempt's own copy of each question: its ids and order are the ones the participant was shown.
+	const questions = await tx<{ position: number; kind: string; key: Record<string, unknown>; shown: string[] }[]>`
+		select aq.position, v.kind, aq.key,
+			array(select c ->> 'id' from jsonb_array_elements(coalesce(aq.content -> 'options', aq.content -> 'items', aq.content -> 'right', '[]')) c) as shown
+		from public.attempt_question aq
 		join public.question_version v on v.id = aq.question_version_id where aq.attempt_id = ${attempt}`;
-	const answers = Object.fromEntries(questions.map((q) => [String(q.position), respond(q.kind, q.key, q.choice_order, random() < odds)]));
+	const answers = Object.fromEntries(questions.map((q) => [String(q.position), respond(q.kind, q.key, q.shown, random() < odds)]));
 	await tx`select set_config('role', 'authenticated', true), set_config('request.jwt.claims', ${JSON.stringify({ sub: personId, role: 'authenticated' })}, true)`;
 	await tx`select public.save_quiz_answers(${attempt}, ${tx.json(answers as never)})`;
 	await tx`select * from public.submit_quiz_attempt(${attempt}, null, ${prediction})`;
