@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { parseForm } from '#lib/forms/auth.ts';
 import { formValues, quizForm, storedValues } from '#lib/forms/studio-quiz.ts';
 import { requireSession, routeId } from '#lib/server/http.ts';
+import * as grading from '#lib/server/grading.ts';
 import * as studio from '#lib/server/studio.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +18,8 @@ export const load: PageServerLoad = async (event) => {
 	if (!quiz) error(404, 'not_found');
 	const units = await studio.authorUnits(session, quiz.ownerUnit);
 	const options = await studio.quizOptions(session.claims, event.locals.locale);
-	return { ...options, units, quiz, values: storedValues(quiz), created: event.url.searchParams.has('created') };
+	const essaysWaiting = await grading.waitingCount(session.claims, quiz.id);
+	return { ...options, units, quiz, essaysWaiting, values: storedValues(quiz), created: event.url.searchParams.has('created') };
 };
 
 export const actions: Actions = {
