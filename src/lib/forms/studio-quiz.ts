@@ -71,6 +71,7 @@ export const quizForm = v.pipe(
 		required: checkbox,
 		owner_unit_id: id('studio_quiz.errors.unit_required'),
 		bank_id: id('studio_quiz.errors.bank_required'),
+		category_id: optionalId('studio_quiz.errors.category_invalid'),
 		draw_count: v.pipe(raw, v.trim(), v.transform(Number), integer(1, LIMITS.draw, 'studio_quiz.errors.draw_count_invalid')),
 		shuffle_questions: checkbox,
 		shuffle_options: checkbox,

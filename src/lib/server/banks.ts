@@ -4,7 +4,7 @@ import { asUser, type Claims, type Tx } from './db/index.ts';
 import type { QuestionDraft } from '../quiz/question.ts';
 
 export type Bank = { id: number; title: string; courseTitle: string | null; questions: number; createdAt: Date };
-export type BankQuestion = { id: number; version: number; kind: string; title: string | null; prompt: string; points: number };
+export type BankQuestion = { id: number; version: number; kind: string; title: string | null; prompt: string; points: number; category: string | null };
 
 const withoutKind = (value: { kind: string }) => {
 	const rest: Record<string, unknown> = { ...value };
@@ -12,14 +12,25 @@ const withoutKind = (value: { kind: string }) => {
 	return rest;
 };
 
-/** Adds the drafts to the bank as new questions, in one go (the caller's transaction makes it all or nothing). */
+/**
+ * Adds the drafts to the bank as new questions, in one go (the caller's transaction makes it all or nothing),
+ * each in its category (created where missing, so a file's category tree becomes the bank's).
+ */
 export async function insertDrafts(tx: Tx, bankId: number, drafts: QuestionDraft[]): Promise<number[]> {
 	const ids: number[] = [];
+	const categories = new Map<string, number | null>();
 	for (const draft of drafts) {
-		const [{ id }] = await tx<{ id: number }[]>`insert into public.question (bank_id) values (${bankId}) returning id::int`;
+		const path = draft.category ?? [];
+		const pathKey = JSON.stringify(path);
+		if (!categories.has(pathKey)) {
+			const [{ id }] = await tx<{ id: number | null }[]>`select public.question_category_path(${bankId}, ${path}::text[])::int as id`;
+			categories.set(pathKey, id);
+		}
+		const [{ id }] = await tx<{ id: number }[]>`
+			insert into public.question (bank_id, category_id) values (${bankId}, ${categories.get(pathKey) ?? null}) returning id::int`;
 		await tx`
-			insert into public.question_version (question_id, kind, title, prompt, content, key, explanation, points)
-			values (${id}, ${draft.kind}, ${draft.title}, ${draft.prompt}, ${tx.json(withoutKind(draft.content) as never)},
+			insert into public.question_version (question_id, kind, title, prompt, prompt_format, content, key, explanation, points)
+			values (${id}, ${draft.kind}, ${draft.title}, ${draft.prompt}, ${draft.promptFormat ?? 'plain'}, ${tx.json(withoutKind(draft.content) as never)},
 				${tx.json(withoutKind(draft.key) as never)}, ${draft.explanation}, ${draft.points})`;
 		ids.push(id);
 	}
@@ -51,9 +62,15 @@ export function get(claims: Claims, bankId: number): Promise<{ bank: Bank; quest
 			from public.question_bank b left join public.course c on c.id = b.course_id where b.id = ${bankId}`;
 		if (!bank) return undefined;
 		const questions = await tx<BankQuestion[]>`
-			select q.id::int, v.version, v.kind, v.title, v.prompt, v.points::float
+			with recursive tree as (
+				select c.id, c.name::text as path from public.question_category c where c.bank_id = ${bankId} and c.parent_id is null
+				union all
+				select c.id, t.path || ' / ' || c.name from public.question_category c join tree t on c.parent_id = t.id
+			)
+			select q.id::int, v.version, v.kind, v.title, v.prompt, v.points::float, tree.path as category
 			from public.question q join public.question_version v on v.id = q.current_version_id
-			where q.bank_id = ${bankId} and not q.archived order by q.id`;
+			left join tree on tree.id = q.category_id
+			where q.bank_id = ${bankId} and not q.archived order by tree.path nulls first, q.id`;
 		return { bank: { ...bank, questions: questions.length }, questions };
 	});
 }
@@ -68,13 +85,20 @@ export function drafts(claims: Claims, bankId: number): Promise<{ title: string;
 	return asUser(claims, async (tx) => {
 		const [bank] = await tx<{ title: string }[]>`select title from public.question_bank where id = ${bankId}`;
 		if (!bank) return undefined;
-		const rows = await tx<{ kind: QuestionDraft['kind']; title: string | null; prompt: string; explanation: string | null; points: number; content: object; key: object }[]>`
-			select v.kind, v.title, v.prompt, v.explanation, v.points::float, v.content, v.key
+		const rows = await tx<(Omit<QuestionDraft, 'content' | 'key' | 'notKept'> & { content: object; key: object })[]>`
+			with recursive tree as (
+				select c.id, array[c.name::text] as path from public.question_category c where c.bank_id = ${bankId} and c.parent_id is null
+				union all
+				select c.id, t.path || c.name::text from public.question_category c join tree t on c.parent_id = t.id
+			)
+			select v.kind, v.title, v.prompt, v.prompt_format as "promptFormat", v.explanation, v.points::float, v.content, v.key,
+				coalesce(tree.path, '{}') as category
 			from public.question q join public.question_version v on v.id = q.current_version_id
-			where q.bank_id = ${bankId} and not q.archived order by q.id`;
+			left join tree on tree.id = q.category_id
+			where q.bank_id = ${bankId} and not q.archived order by tree.path nulls first, q.id`;
 		return {
 			title: bank.title,
-			drafts: rows.map((r) => ({ ...r, content: { kind: r.kind, ...r.content }, key: { kind: r.kind, ...r.key } }) as QuestionDraft)
+			drafts: rows.map((r) => ({ ...r, notKept: [], content: { kind: r.kind, ...r.content }, key: { kind: r.kind, ...r.key } }) as QuestionDraft)
 		};
 	});
 }

@@ -64,7 +64,12 @@ export function listQuizzes(claims: Claims, locale: string): Promise<StudioQuiz[
 		order by q.created_at desc, q.id desc`);
 }
 
-export type QuizOptions = { courses: { id: number; title: string }[]; banks: { id: number; title: string; questions: number }[] };
+export type QuizOptions = {
+	courses: { id: number; title: string }[];
+	banks: { id: number; title: string; questions: number }[];
+	/** every category of those banks, with its path of names ("Phần 1 / Lừa đảo") in tree order */
+	categories: { id: number; bankId: number; path: string; questions: number }[];
+};
 
 /** What the quiz form offers: the courses and the banks the author may use. */
 export function quizOptions(claims: Claims, locale: string): Promise<QuizOptions> {
@@ -76,12 +81,22 @@ export function quizOptions(claims: Claims, locale: string): Promise<QuizOptions
 		banks: (await tx<QuizOptions['banks']>`
 			select b.id::int, b.title, (select count(*)::int from public.question q
 				where q.bank_id = b.id and not q.archived and q.current_version_id is not null) as questions
-			from public.question_bank b`).sort(byTitle)
+			from public.question_bank b`).sort(byTitle),
+		categories: await tx<QuizOptions['categories']>`
+			with recursive tree as (
+				select c.id, c.bank_id, c.name::text as path, array[c.name::text] as sort from public.question_category c where c.parent_id is null
+				union all
+				select c.id, c.bank_id, t.path || ' / ' || c.name, t.sort || c.name::text from public.question_category c join tree t on c.parent_id = t.id
+			)
+			select t.id::int, t.bank_id::int as "bankId", t.path,
+				(select count(*)::int from public.question q where q.category_id = any (private.category_subtree(t.id))
+					and not q.archived and q.current_version_id is not null) as questions
+			from tree t order by t.bank_id, t.sort`
 	}));
 }
 
-export type QuizRecord = Omit<QuizInput, 'time_limit_minutes' | 'bank_id' | 'draw_count'> & {
-	id: number; time_limit_seconds: number | null; bank_id: number | null; draw_count: number | null;
+export type QuizRecord = Omit<QuizInput, 'time_limit_minutes' | 'bank_id' | 'draw_count' | 'category_id'> & {
+	id: number; time_limit_seconds: number | null; bank_id: number | null; draw_count: number | null; category_id: number | null;
 	ownerUnit: { id: number; name: string } | null; attempts: number; otherSources: number; contestId: number | null;
 };
 
@@ -91,7 +106,7 @@ export function getQuiz(claims: Claims, quizId: number): Promise<QuizRecord | un
 		const [quiz] = await tx<QuizRecord[]>`
 			select q.id::int, q.title, q.description, q.language, q.course_id::int, q.required, q.owner_unit_id::int, q.status,
 				q.shuffle_questions, q.shuffle_options, q.time_limit_seconds, q.max_attempts, q.pass_percent::float, q.counting,
-				q.review_policy, q.opens_at, q.closes_at, p.bank_id::int, p.draw_count,
+				q.review_policy, q.opens_at, q.closes_at, p.bank_id::int, p.draw_count, p.category_id::int,
 				(select json_build_object('id', u.id, 'name', u.name) from public.unit u where u.id = q.owner_unit_id) as "ownerUnit",
 				(select count(*)::int from public.quiz_attempt a where a.quiz_id = q.id) as attempts,
 				(select count(*)::int from public.quiz_pool o where o.quiz_id = q.id) - (p.id is not null)::int
@@ -108,7 +123,9 @@ const QUIZ_REFUSALS: Refusals = {
 	round_quiz_window: ['closes_at', 'studio_quiz.errors.round_needs_window'],
 	quiz_window: ['closes_at', 'studio_quiz.errors.window_order'],
 	quiz_review_needs_close: ['review_policy', 'studio_quiz.errors.review_needs_close'],
-	quiz_required_needs_course: ['required', 'studio_quiz.errors.required_needs_course']
+	quiz_required_needs_course: ['required', 'studio_quiz.errors.required_needs_course'],
+	category_bank: ['category_id', 'studio_quiz.errors.category_not_in_bank'],
+	round_quiz_essay: ['bank_id', 'studio_quiz.errors.round_quiz_essay']
 };
 
 const quizRow = (input: QuizInput) => ({
@@ -118,12 +135,19 @@ const quizRow = (input: QuizInput) => ({
 	pass_percent: input.pass_percent, counting: input.counting, review_policy: input.review_policy, opens_at: input.opens_at, closes_at: input.closes_at
 });
 
-/** The bank must hold as many questions as the quiz draws (a bank the author may not see holds none). */
+/**
+ * The bank (or the chosen category of it, with the categories under it) must hold as many questions as the
+ * quiz draws; a bank the author may not see holds none.
+ */
 async function checkDraw(tx: Tx, input: QuizInput) {
-	const [bank] = await tx<{ questions: number }[]>`
-		select (select count(*)::int from public.question q where q.bank_id = b.id and not q.archived and q.current_version_id is not null) as questions
+	const [bank] = await tx<{ questions: number; categoryInBank: boolean }[]>`
+		select (select count(*)::int from public.question q where q.bank_id = b.id and not q.archived and q.current_version_id is not null
+				and (${input.category_id}::bigint is null or q.category_id = any (private.category_subtree(${input.category_id})))) as questions,
+			(${input.category_id}::bigint is null or exists (
+				select 1 from public.question_category c where c.id = ${input.category_id} and c.bank_id = b.id)) as "categoryInBank"
 		from public.question_bank b where b.id = ${input.bank_id}`;
 	if (!bank) throw new StudioError('bank_id', 'studio_quiz.errors.bank_not_allowed');
+	if (!bank.categoryInBank) throw new StudioError('category_id', 'studio_quiz.errors.category_not_in_bank');
 	if (bank.questions < input.draw_count) throw new StudioError('draw_count', 'studio_quiz.errors.draw_exceeds_bank');
 }
 
@@ -153,7 +177,7 @@ async function writeQuiz(claims: Claims, input: QuizInput, write: (tx: Tx) => Pr
 export function createQuiz(claims: Claims, input: QuizInput): Promise<number> {
 	return writeQuiz(claims, input, async (tx) => {
 		const [{ id }] = await tx<{ id: number }[]>`insert into public.quiz ${tx(quizRow(input))} returning id::int`;
-		await tx`insert into public.quiz_pool (quiz_id, bank_id, draw_count) values (${id}, ${input.bank_id}, ${input.draw_count})`;
+		await tx`insert into public.quiz_pool (quiz_id, bank_id, draw_count, category_id) values (${id}, ${input.bank_id}, ${input.draw_count}, ${input.category_id})`;
 		return id;
 	});
 }
@@ -164,9 +188,11 @@ export function updateQuiz(claims: Claims, quizId: number, input: QuizInput): Pr
 		const updated = await tx`update public.quiz set ${tx(quizRow(input))} where id = ${quizId} returning id`;
 		if (updated.count === 0) throw new StudioError('form', 'studio_quiz.errors.quiz_not_allowed');
 		const pool = await tx`
-			update public.quiz_pool set bank_id = ${input.bank_id}, draw_count = ${input.draw_count}
+			update public.quiz_pool set bank_id = ${input.bank_id}, draw_count = ${input.draw_count}, category_id = ${input.category_id}
 			where id = (select min(id) from public.quiz_pool where quiz_id = ${quizId}) returning id`;
-		if (pool.count === 0) await tx`insert into public.quiz_pool (quiz_id, bank_id, draw_count) values (${quizId}, ${input.bank_id}, ${input.draw_count})`;
+		if (pool.count === 0) {
+			await tx`insert into public.quiz_pool (quiz_id, bank_id, draw_count, category_id) values (${quizId}, ${input.bank_id}, ${input.draw_count}, ${input.category_id})`;
+		}
 		return quizId;
 	});
 }
