@@ -3,7 +3,8 @@
 // (public.start_quiz_attempt and friends); this module only calls them as the signed-in person.
 import { asUser, type Claims, type Tx } from './db/index.ts';
 import { isPostgresError } from './db/errors.ts';
-import type { Choice, QuestionKind } from '../quiz/question.ts';
+import type { Choice, GapKind, QuestionKind, TextFormat } from '../quiz/question.ts';
+import { renderMarkdown } from '../content/markdown.ts';
 import type { ShownQuestion } from '../quiz/answers.ts';
 
 /** Refusals the database explains with a hint; routes show them as messages or statuses. */
@@ -64,6 +65,8 @@ export type AttemptSummary = {
 	maxScore: number;
 	passed: boolean | null;
 	durationMs: number | null;
+	/** submitted with essays not graded yet: the score is partial and passed unknown */
+	gradingPending: boolean;
 };
 
 export type QuizPage = QuizSettings & { attempts: AttemptSummary[]; inProgress: AttemptSummary | null; passed: boolean };
@@ -81,7 +84,7 @@ const settingsQuery = (tx: Tx, locale: string, where: ReturnType<Tx>) => tx<Quiz
 
 const attemptColumns = (tx: Tx) => tx`
 	a.id, a.number, a.started_at as "startedAt", a.deadline_at as "deadlineAt", a.submitted_at as "submittedAt",
-	a.score::float, a.max_score::float as "maxScore", a.passed, a.duration_ms as "durationMs"`;
+	a.score::float, a.max_score::float as "maxScore", a.passed, a.duration_ms as "durationMs", a.grading_pending as "gradingPending"`;
 
 /** A published quiz (or one the reader authors) with the reader's own attempts (none for anonymous readers). */
 export function getQuiz(claims: Claims, locale: string, quizId: number): Promise<QuizPage | undefined> {
@@ -110,19 +113,29 @@ export function start(claims: Claims, quizId: number): Promise<string> {
 	});
 }
 
+/** A gap of a cloze question as shown: its kind, and the choices of a choice gap. */
+export type ShownGap = { kind: GapKind; options?: Choice[] };
+
 export type AttemptQuestion = {
 	number: number;
 	kind: QuestionKind;
 	prompt: string;
+	promptFormat: TextFormat;
+	/** the prompt rendered to safe HTML when it is Markdown; null for plain text */
+	promptHtml: string | null;
 	imageUrl: string | null;
 	imageAlt: string | null;
-	content: { options?: Choice[]; items?: Choice[]; left?: Choice[]; right?: Choice[] };
+	/** the attempt's own ids and order; a cloze's text marks gap n as {#n} */
+	content: { options?: Choice[]; items?: Choice[]; left?: Choice[]; right?: Choice[]; text?: string; gaps?: ShownGap[] };
 	points: number;
 	response: Record<string, unknown> | null;
+	/** an answered essay of a submitted attempt that nobody has graded yet */
+	awaitingGrade: boolean;
 	/** only once review is open */
 	score: number | null;
 	key: Record<string, unknown> | null;
 	explanation: string | null;
+	graderComment: string | null;
 };
 
 export type AttemptView = {
@@ -141,9 +154,11 @@ export function getAttempt(claims: Claims, locale: string, attemptId: string): P
 			select quiz_id::int as "quizId" from public.quiz_attempt where id = ${attemptId} and person_id = (select auth.uid())`;
 		if (!own) return undefined;
 		// Reading the questions first finishes an attempt whose deadline passed.
-		const questions = await tx<AttemptQuestion[]>`
-			select number, kind, prompt, image_url as "imageUrl", image_alt as "imageAlt", content, points::float, response, score::float, key, explanation
+		const rows = await tx<Omit<AttemptQuestion, 'promptHtml'>[]>`
+			select number, kind, prompt, prompt_format as "promptFormat", image_url as "imageUrl", image_alt as "imageAlt", content,
+				points::float, response, awaiting_grade as "awaitingGrade", score::float, key, explanation, grader_comment as "graderComment"
 			from public.quiz_attempt_questions(${attemptId})`;
+		const questions = rows.map((q) => ({ ...q, promptHtml: q.promptFormat === 'markdown' ? renderMarkdown(q.prompt) : null }));
 		const [attempt] = await tx<(AttemptView['attempt'] & { remainingMs: number | null })[]>`
 			select ${attemptColumns(tx)}, a.prediction::float,
 				case when a.deadline_at is not null then greatest(0, extract(epoch from a.deadline_at - now()) * 1000)::int end as "remainingMs"
@@ -167,7 +182,8 @@ export function saveAnswers(claims: Claims, attemptId: string, answers: Record<s
 	});
 }
 
-export type SubmitResult = { score: number; maxScore: number; passed: boolean; submittedAt: Date };
+/** passed is null while essay answers wait for a grade. */
+export type SubmitResult = { score: number; maxScore: number; passed: boolean | null; submittedAt: Date };
 
 /** Submits once: a repeat (double click, retry) returns the first submission's result. */
 export function submit(claims: Claims, attemptId: string, answers: Record<string, unknown>, prediction: number | null): Promise<SubmitResult> {
