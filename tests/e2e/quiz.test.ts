@@ -76,7 +76,7 @@ for (const javaScriptEnabled of [true, false]) {
 				await expect(section.getByText(t('vi', 'quiz.right_answer'), { exact: true })).toBeVisible();
 				await expect(section.getByText(t('vi', 'quiz.no_answer'), { exact: true })).toHaveCount(0);
 			}
-			const reviewedPrompts = await Promise.all((await reviewed.all()).map((section) => section.locator('p').first().innerText()));
+			const reviewedPrompts = await Promise.all((await reviewed.all()).map((section) => section.locator('.prompt').first().innerText()));
 			expect(reviewedPrompts.sort()).toEqual([...firstPage, ...secondPage].sort());
 			await expectAccessible(page);
 

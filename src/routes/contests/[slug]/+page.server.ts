@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { parseResultsQuery } from '#lib/forms/contest.ts';
 import * as contests from '#lib/server/contests.ts';
+import { shownPrompt } from '#lib/contest/prediction.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -20,5 +21,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		withResults.length ? contests.resultUnits(locals.claims, contest.id) : null,
 		running ? contests.participation(locals.claims, running.id, query.by) : null
 	]);
-	return { contest, query, round, running, results, units, counts, signedIn: !!locals.session, pageSize: contests.RESULTS_PAGE_SIZE };
+	const prediction = round ? shownPrompt(round.predictionPrompt) : null;
+	return { contest, query, round, prediction, running, results, units, counts, signedIn: !!locals.session, pageSize: contests.RESULTS_PAGE_SIZE };
 };

@@ -3,6 +3,7 @@ import { readAnswers, toDatabase } from '#lib/quiz/answers.ts';
 import { QUESTIONS_PER_PAGE, pageCount, parsePage, parsePrediction } from '#lib/quiz/paging.ts';
 import { requireSession } from '#lib/server/http.ts';
 import * as quizzes from '#lib/server/quizzes.ts';
+import { shownPrompt } from '#lib/contest/prediction.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -11,11 +12,16 @@ export const load: PageServerLoad = async (event) => {
 	if (!view || String(view.quiz.id) !== event.params.id) error(404, 'not_found');
 	const pages = pageCount(view.questions.length);
 	const page = Math.min(parsePage(event.url.searchParams.get('page')), pages);
+	const submitted = view.attempt.submittedAt !== null;
 	return {
 		...view,
+		// While answering, a page needs its own five questions only (less to download on a slow connection).
+		questions: submitted ? view.questions : [],
+		questionCount: view.questions.length,
+		prediction: shownPrompt(view.quiz.round?.predictionPrompt ?? null),
 		page,
 		pages,
-		pageQuestions: view.attempt.submittedAt ? [] : view.questions.slice((page - 1) * QUESTIONS_PER_PAGE, page * QUESTIONS_PER_PAGE),
+		pageQuestions: submitted ? [] : view.questions.slice((page - 1) * QUESTIONS_PER_PAGE, page * QUESTIONS_PER_PAGE),
 		answered: view.questions.filter((q) => q.response !== null).map((q) => q.number),
 		late: event.url.searchParams.has('late')
 	};
