@@ -1,7 +1,9 @@
 // Authoring quizzes, contests and their rounds: the author's lists, the choices their forms offer, and the
 // writes, each in one transaction. Runs as the signed-in author: RLS decides what they may touch, and the
 // database's refusals come back as StudioErrors naming the field and the message.
+import { error } from '@sveltejs/kit';
 import { asUser, type Claims, type Tx } from './db/index.ts';
+import { requireSession } from './http.ts';
 import { isPostgresError } from './db/errors.ts';
 import { authorUnits as bankAuthorUnits } from './banks.ts';
 import type { Session } from './auth/index.ts';
@@ -36,6 +38,13 @@ async function asAuthor<T>(claims: Claims, refusals: Refusals, fn: (tx: Tx) => P
 
 export function isAuthor(session: Session): boolean {
 	return session.user.roles.some((grant) => grant.role === 'organizer' || grant.role === 'province_admin');
+}
+
+/** The signed-in author's session; anyone else is sent to sign in, or refused (403). */
+export function requireAuthor(event: Parameters<typeof requireSession>[0]): Session {
+	const session = requireSession(event);
+	if (!isAuthor(session)) error(403, 'forbidden');
+	return session;
 }
 
 /** Units the author may own content in (as for banks), and the current owner if it is not one of them. */

@@ -2,18 +2,12 @@ import { error, fail } from '@sveltejs/kit';
 import { parseForm } from '#lib/forms/auth.ts';
 import { contestForm, formValues, removeRoundForm, roundForm, storedValues } from '#lib/forms/studio-quiz.ts';
 import { translator } from '#lib/i18n/index.ts';
-import { requireSession, routeId } from '#lib/server/http.ts';
+import { routeId } from '#lib/server/http.ts';
 import * as studio from '#lib/server/studio.ts';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
-
-function requireAuthor(event: RequestEvent) {
-	const session = requireSession(event);
-	if (!studio.isAuthor(session)) error(403, 'forbidden');
-	return session;
-}
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const session = requireAuthor(event);
+	const session = studio.requireAuthor(event);
 	const contest = await studio.getContest(session.claims, routeId(event.params.id));
 	if (!contest) error(404, 'not_found');
 	const units = await studio.authorUnits(session, contest.ownerUnit);
@@ -40,21 +34,21 @@ async function attempt(name: string, values: Record<string, string>, write: () =
 
 export const actions: Actions = {
 	save: async (event) => {
-		const session = requireAuthor(event);
+		const session = studio.requireAuthor(event);
 		const form = await event.request.formData();
 		const parsed = parseForm(contestForm, form);
 		if (!parsed.ok) return fail(400, { contest: { values: formValues(form), errors: parsed.errors } });
 		return attempt('contest', formValues(form), () => studio.updateContest(session.claims, routeId(event.params.id), parsed.data));
 	},
 	add_round: async (event) => {
-		const session = requireAuthor(event);
+		const session = studio.requireAuthor(event);
 		const form = await event.request.formData();
 		const parsed = parseForm(roundForm, form);
 		if (!parsed.ok) return fail(400, { round: { values: formValues(form), errors: parsed.errors } });
 		return attempt('round', formValues(form), () => studio.addRound(session.claims, routeId(event.params.id), parsed.data));
 	},
 	remove_round: async (event) => {
-		const session = requireAuthor(event);
+		const session = studio.requireAuthor(event);
 		const parsed = parseForm(removeRoundForm, await event.request.formData());
 		if (!parsed.ok) error(404, 'not_found');
 		return attempt('remove', {}, () => studio.removeRound(session.claims, routeId(event.params.id), parsed.data.round_id));

@@ -1,18 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { parseForm } from '#lib/forms/auth.ts';
 import { contestForm, formValues, NEW_CONTEST } from '#lib/forms/studio-quiz.ts';
-import { requireSession } from '#lib/server/http.ts';
 import * as studio from '#lib/server/studio.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-function requireAuthor(event: Parameters<typeof requireSession>[0]) {
-	const session = requireSession(event);
-	if (!studio.isAuthor(session)) error(403, 'forbidden');
-	return session;
-}
-
 export const load: PageServerLoad = async (event) => {
-	const session = requireAuthor(event);
+	const session = studio.requireAuthor(event);
 	const units = await studio.authorUnits(session);
 	const { campaigns } = await studio.contestOptions(session.claims);
 	const values = { ...NEW_CONTEST, campaign_id: String(campaigns[0]?.id ?? 'new'), owner_unit_id: String(units[0]?.id ?? '') };
@@ -21,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const session = requireAuthor(event);
+		const session = studio.requireAuthor(event);
 		const form = await event.request.formData();
 		const values = formValues(form);
 		const parsed = parseForm(contestForm, form);

@@ -1,19 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
 import { parseForm } from '#lib/forms/auth.ts';
 import { formValues, quizForm, storedValues } from '#lib/forms/studio-quiz.ts';
-import { requireSession, routeId } from '#lib/server/http.ts';
+import { routeId } from '#lib/server/http.ts';
 import * as grading from '#lib/server/grading.ts';
 import * as studio from '#lib/server/studio.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-function requireAuthor(event: Parameters<typeof requireSession>[0]) {
-	const session = requireSession(event);
-	if (!studio.isAuthor(session)) error(403, 'forbidden');
-	return session;
-}
-
 export const load: PageServerLoad = async (event) => {
-	const session = requireAuthor(event);
+	const session = studio.requireAuthor(event);
 	const quiz = await studio.getQuiz(session.claims, routeId(event.params.id));
 	if (!quiz) error(404, 'not_found');
 	const units = await studio.authorUnits(session, quiz.ownerUnit);
@@ -24,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const session = requireAuthor(event);
+		const session = studio.requireAuthor(event);
 		const form = await event.request.formData();
 		const values = formValues(form);
 		const parsed = parseForm(quizForm, form);

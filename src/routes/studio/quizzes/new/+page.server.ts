@@ -1,18 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { parseForm } from '#lib/forms/auth.ts';
 import { formValues, NEW_QUIZ, quizForm } from '#lib/forms/studio-quiz.ts';
-import { requireSession } from '#lib/server/http.ts';
 import * as studio from '#lib/server/studio.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-function requireAuthor(event: Parameters<typeof requireSession>[0]) {
-	const session = requireSession(event);
-	if (!studio.isAuthor(session)) error(403, 'forbidden');
-	return session;
-}
-
 export const load: PageServerLoad = async (event) => {
-	const session = requireAuthor(event);
+	const session = studio.requireAuthor(event);
 	const units = await studio.authorUnits(session);
 	const options = await studio.quizOptions(session.claims, event.locals.locale);
 	return { ...options, units, values: { ...NEW_QUIZ, owner_unit_id: String(units[0]?.id ?? '') } };
@@ -20,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const session = requireAuthor(event);
+		const session = studio.requireAuthor(event);
 		const form = await event.request.formData();
 		const values = formValues(form);
 		const parsed = parseForm(quizForm, form);

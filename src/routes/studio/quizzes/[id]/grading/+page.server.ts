@@ -1,20 +1,14 @@
 import { error, fail } from '@sveltejs/kit';
 import { parseNumber } from '#lib/quiz/answers.ts';
-import { requireSession, routeId } from '#lib/server/http.ts';
+import { routeId } from '#lib/server/http.ts';
 import * as grading from '#lib/server/grading.ts';
 import * as studio from '#lib/server/studio.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const COMMENT_MAX = 2000;
 
-function requireAuthor(event: Parameters<typeof requireSession>[0]) {
-	const session = requireSession(event);
-	if (!studio.isAuthor(session)) error(403, 'forbidden');
-	return session;
-}
-
 export const load: PageServerLoad = async (event) => {
-	const session = requireAuthor(event);
+	const session = studio.requireAuthor(event);
 	const quizId = routeId(event.params.id);
 	const quiz = await studio.getQuiz(session.claims, quizId);
 	if (!quiz) error(404, 'not_found');
@@ -25,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	grade: async (event) => {
-		const session = requireAuthor(event);
+		const session = studio.requireAuthor(event);
 		const form = await event.request.formData();
 		const attempt = String(form.get('attempt') ?? '');
 		const number = Number(form.get('number'));
