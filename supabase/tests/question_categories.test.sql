@@ -10,7 +10,7 @@
 -- notes next to them); the runner counts a TODO as passed, so the file stays green while showing the bug.
 begin;
 create extension if not exists pgtap with schema extensions;
-select plan(72);
+select plan(73);
 
 -- ───────────── personas ─────────────
 -- Standard personas (see tests.create_personas in 00000-setup-test-helpers.sql); admin_b is also made an
@@ -342,6 +342,11 @@ select results_eq($$ select count(*)::int, bool_and(x.name = any (array['top', '
                      join public.question_version v on v.id = aq.question_version_id join question_ids x on x.id = v.question_id
                      where a.quiz_id = pg_temp.quiz('from-top-two') $$,
   $$ values (2, true) $$, 'from-top-two: it drew two questions, both from the category''s subtree');
+
+-- A category a quiz draws from stays: removing it would make the quiz draw from elsewhere without a word.
+select tests.sign_in('organizer_a');
+select throws_ok(format('delete from public.question_category where id = %s', pg_temp.category('Nâng cao')), '23503', null,
+  'a category that a quiz''s pool draws from cannot be removed');
 
 select * from finish();
 rollback;
