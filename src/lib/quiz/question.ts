@@ -141,7 +141,9 @@ export const NOT_KEPT_CODES = [
 	// hints, penalty, tags, id numbers: Moodle settings with no counterpart
 	'moodle_setting',
 	// feedback for a wrong typed answer (a 0 % or "*" short or numeric answer): only right answers are kept
-	'wrong_answer_feedback'
+	'wrong_answer_feedback',
+	// Markdown formatting of a text with gaps reduced to plain text (its fields sit inside the sentence)
+	'cloze_formatting'
 ] as const;
 export type NotKeptCode = (typeof NOT_KEPT_CODES)[number];
 

@@ -144,9 +144,11 @@ describe('Moodle cloze questions', () => {
 		expect(cloze('{1:SA:=R&amp;D~%50%&#272;à Nẵng}').key).toMatchObject({ gaps: [{ answers: ['R&D', 'Đà Nẵng'] }] });
 	});
 
-	it('keep the gaps when the text is plain or Markdown', () => {
+	it('keep the gaps when the text is plain or Markdown, Markdown read as the plain text a reader sees', () => {
 		expect(cloze('Viết <b> {1:SA:=a} xong', 'plain_text')).toMatchObject({ promptFormat: 'plain', prompt: 'Viết <b> _____ xong', content: { text: 'Viết <b> {#1} xong' } });
-		expect(cloze('**Đậm** {1:SA:=a}', 'markdown')).toMatchObject({ promptFormat: 'markdown', prompt: '**Đậm** _____', content: { text: '**Đậm** {#1}' } });
+		expect(cloze('**Đậm** {1:SA:=a}', 'markdown')).toMatchObject({
+			promptFormat: 'plain', prompt: 'Đậm _____', content: { text: 'Đậm {#1}' }, notKept: [{ code: 'cloze_formatting' }]
+		});
 	});
 
 	it.each([

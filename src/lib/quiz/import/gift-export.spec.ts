@@ -140,12 +140,11 @@ const FEATURES: Array<[string, QuestionDraft]> = [
 		})
 	],
 	[
-		'a cloze multiple-choice gap at the start, in Markdown',
+		'a cloze multiple-choice gap at the start, on two lines',
 		draft({
 			kind: 'cloze',
-			prompt: '_____ là **bí mật**.\nDòng hai',
-			promptFormat: 'markdown',
-			content: { kind: 'cloze', text: '{#1} là **bí mật**.\nDòng hai', gaps: [{ kind: 'multiple', options: opts('OTP', 'PIN', 'Tên') }] },
+			prompt: '_____ là bí mật.\nDòng hai',
+			content: { kind: 'cloze', text: '{#1} là bí mật.\nDòng hai', gaps: [{ kind: 'multiple', options: opts('OTP', 'PIN', 'Tên') }] },
 			key: { kind: 'cloze', gaps: [{ kind: 'multiple', correct: ['a', 'b'], weights: { a: 50, b: 50, c: -100 }, points: 1 }] }
 		})
 	],

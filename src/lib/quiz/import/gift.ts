@@ -9,7 +9,7 @@ import { BLANK, gapMarker, toGap, type Body, type Failure } from './drafts.ts';
 import { readAnswers } from './gift-answers.ts';
 import { GAP_MARK, giftPlain, hideEscapes, readFormat, showEscapes, sourceFormat } from './gift-text.ts';
 import { NotKeptList } from './not-kept.ts';
-import { readPrompt } from './text-format.ts';
+import { readGappedText, readPrompt } from './text-format.ts';
 import { checkFileSize, collect, fileError, type Parsed } from './validate.ts';
 
 /**
@@ -65,7 +65,9 @@ function parseQuestion(source: string, category: string[]): Parsed {
 	if ('code' in body) return body;
 	// Moodle reads a question whose text ends with its answer block as an ordinary one, any other as missing word.
 	const isMissingWord = after.trim() !== '';
-	const read = readPrompt(showEscapes(isMissingWord ? `${before}${GAP_MARK}${after}` : before), sourceFormat(format), lost);
+	const read = isMissingWord
+		? readGappedText(showEscapes(`${before}${GAP_MARK}${after}`), sourceFormat(format), lost)
+		: readPrompt(showEscapes(before), sourceFormat(format), lost);
 	const question = isMissingWord ? missingWord(body, read.prompt) : { ...body, prompt: read.prompt };
 	if ('code' in question) return question;
 	// GIFT has no points: every question is worth the default.

@@ -18,7 +18,7 @@ import {
 	type NumericSource
 } from './drafts.ts';
 import type { NotKeptList } from './not-kept.ts';
-import { readPrompt } from './text-format.ts';
+import { readGappedText } from './text-format.ts';
 import { attribute, child, children, isNode, plainOf, source, textOf, type XmlNode } from './xml-node.ts';
 
 function credit(answer: XmlNode): number {
@@ -143,7 +143,7 @@ export function readCloze(text: XmlNode | undefined, lost: NotKeptList): { body:
 	const gaps = extractGaps(held, (n) => `${GAP_OPEN}${n}${GAP_CLOSE}`, lost);
 	if ('code' in gaps) return gaps;
 	const read = source(gaps.text, attribute(text, 'format') ?? 'moodle_auto_format');
-	const { prompt, promptFormat } = readPrompt(read.text, read.format, lost);
+	const { prompt, promptFormat } = readGappedText(read.text, read.format, lost);
 	// "{#n}" marks the gaps in the stored text: one the author wrote would be taken for another.
 	if (prompt.includes('{#')) return { code: 'invalid_gap_markers' };
 	const content = { kind: 'cloze' as const, text: prompt.replace(HELD_GAP, (_, n: string) => gapMarker(Number(n))), gaps: gaps.gaps };

@@ -27,6 +27,18 @@ export function readPrompt(text: string, format: SourceFormat, lost: NotKeptList
 	return { prompt, promptFormat: 'plain' };
 }
 
+/**
+ * The text of a question with gaps. Its fields sit inside the sentence, which is shown as plain text, so
+ * Markdown is reduced to what a reader would see (and the loss noted); HTML as for any prompt.
+ */
+export function readGappedText(text: string, format: SourceFormat, lost: NotKeptList): { prompt: string; promptFormat: TextFormat } {
+	if (format !== 'markdown') return readPrompt(text, format, lost);
+	const markdown = convertMarkdown(text.trim());
+	if (markdown.droppedMedia) lost.add('embedded_media');
+	if (markdown.formatted) lost.add('cloze_formatting');
+	return { prompt: markdown.text, promptFormat: 'plain' };
+}
+
 /** An answer's, a feedback's or an explanation's plain text: what a reader of the formatted text would see. */
 export function readPlain(text: string, format: SourceFormat, lost: NotKeptList): string {
 	if (format === 'html') return noteHtml(text, lost, 'answer_formatting');
