@@ -10,6 +10,7 @@
 
 -- ───────────────────────────── the attempt's own copy of each question ─────────────────────────────
 alter table public.attempt_question
+  add column kind text,
   add column content jsonb,
   add column key jsonb,
   add column aliases jsonb not null default '{}',
@@ -19,6 +20,7 @@ alter table public.attempt_question
 
 -- Attempts started before this migration keep the ids and order they were shown with.
 update public.attempt_question aq set
+  kind = v.kind,
   content = case v.kind
     when 'single' then jsonb_build_object('options', private.ordered_choices(v.content -> 'options', aq.choice_order))
     when 'multiple' then jsonb_build_object('options', private.ordered_choices(v.content -> 'options', aq.choice_order))
@@ -31,6 +33,7 @@ update public.attempt_question aq set
 from public.question_version v where v.id = aq.question_version_id;
 
 alter table public.attempt_question
+  alter column kind set not null,
   alter column content set not null,
   alter column key set not null,
   drop column choice_order;
@@ -38,8 +41,8 @@ drop function private.choice_order(jsonb, boolean);
 drop function private.ordered_choices(jsonb, text[]);
 
 comment on table public.attempt_question is
-  'A question of an attempt: its own copy of the version drawn (content as shown, with fresh ids and order, '
-  'and the key in those ids), the saved response and the points it earned (graded when saved; hidden until '
+  'A question of an attempt: its own copy of the version drawn (its kind, content as shown, with fresh ids '
+  'and order, and the key in those ids), the saved response and the points it earned (graded when saved; hidden until '
   'the review policy allows). Essays are graded by a person (graded_at, graded_by, grader_comment).';
 comment on column public.attempt_question.aliases is
   'The bank''s choice ids → the ids this attempt shows, per list (options, items, left, right; gaps for cloze).';
@@ -264,8 +267,8 @@ begin
 
   -- Each question copied with fresh ids; a contest round always shuffles choices, since in the author's
   -- order the right one is often first.
-  insert into public.attempt_question (attempt_id, position, question_version_id, content, key, aliases, points)
-  select new_attempt, d.n, v.id, s.shown_content, s.shown_key, s.aliases, v.points
+  insert into public.attempt_question (attempt_id, position, question_version_id, kind, content, key, aliases, points)
+  select new_attempt, d.n, v.id, v.kind, s.shown_content, s.shown_key, s.aliases, v.points
   from unnest(drawn) with ordinality d(question_id, n)
   join public.question q on q.id = d.question_id
   join public.question_version v on v.id = q.current_version_id
@@ -279,24 +282,27 @@ end;
 $$;
 
 -- ───────────────────────────── answers ─────────────────────────────
-create function private.ids_of(choices jsonb) returns text[]
-language sql immutable set search_path = '' as $$
-  select array(select c ->> 'id' from jsonb_array_elements(choices) c);
-$$;
-
--- Whether a response is well formed for the question as the attempt shows it (only ids it offers).
+-- Whether a response is well formed for the question as the attempt shows it (only ids it offers, each item
+-- to order once). Ids are checked by containment rather than helper calls: this runs for every answer saved.
 create function private.is_valid_response(kind text, content jsonb, response jsonb) returns boolean
 language sql immutable set search_path = '' as $$
   select jsonb_typeof(response) = 'object' and case kind
-    when 'single' then (response ->> 'choice') = any (private.ids_of(content -> 'options'))
-    when 'multiple' then private.json_strings(response -> 'choices') <@ private.ids_of(content -> 'options')
+    when 'single' then jsonb_typeof(response -> 'choice') = 'string'
+      and (content -> 'options') @> jsonb_build_array(jsonb_build_object('id', response -> 'choice'))
+    when 'multiple' then jsonb_typeof(response -> 'choices') = 'array' and not exists (
+        select 1 from jsonb_array_elements(response -> 'choices') c
+        where jsonb_typeof(c) <> 'string' or not (content -> 'options') @> jsonb_build_array(jsonb_build_object('id', c)))
     when 'true_false' then jsonb_typeof(response -> 'value') = 'boolean'
-    when 'ordering' then private.json_strings(response -> 'order') <@ private.ids_of(content -> 'items')
-      and cardinality(private.json_strings(response -> 'order')) = jsonb_array_length(content -> 'items')
+    when 'ordering' then jsonb_typeof(response -> 'order') = 'array'
+      and jsonb_array_length(response -> 'order') = jsonb_array_length(content -> 'items')
+      and not exists (
+        select 1 from jsonb_array_elements(response -> 'order') c
+        where jsonb_typeof(c) <> 'string' or not (content -> 'items') @> jsonb_build_array(jsonb_build_object('id', c)))
+      and (select count(distinct c) from jsonb_array_elements(response -> 'order') c) = jsonb_array_length(response -> 'order')
     when 'matching' then jsonb_typeof(response -> 'pairs') = 'object' and not exists (
         select 1 from jsonb_each(response -> 'pairs') p
-        where not p.key = any (private.ids_of(content -> 'left'))
-           or jsonb_typeof(p.value) <> 'string' or not (p.value #>> '{}') = any (private.ids_of(content -> 'right')))
+        where not (content -> 'left') @> jsonb_build_array(jsonb_build_object('id', p.key))
+           or jsonb_typeof(p.value) <> 'string' or not (content -> 'right') @> jsonb_build_array(jsonb_build_object('id', p.value)))
     when 'short_text' then jsonb_typeof(response -> 'text') = 'string' and char_length(response ->> 'text') <= 500
     when 'numeric' then jsonb_typeof(response -> 'value') = 'number'
     when 'essay' then jsonb_typeof(response -> 'text') = 'string' and char_length(response ->> 'text') <= 10000
@@ -330,8 +336,8 @@ begin
     raise exception 'answers must be an object' using errcode = '22023', hint = 'invalid_response';
   end if;
   for answer in select * from jsonb_each(answers) loop
-    select aq.position, aq.content, aq.key, aq.points, v.kind into question
-    from public.attempt_question aq join public.question_version v on v.id = aq.question_version_id
+    select aq.position, aq.content, aq.key, aq.points, aq.kind into question
+    from public.attempt_question aq
     where aq.attempt_id = target and answer.key ~ '^[0-9]{1,4}$' and aq.position = answer.key::integer;
     if not found then
       raise exception 'question % is not in this attempt', answer.key using errcode = '22023', hint = 'question_not_in_attempt';
@@ -342,7 +348,7 @@ begin
     elsif coalesce(private.is_valid_response(question.kind, question.content, answer.value), false) then
       update public.attempt_question
       set response = answer.value, answered_at = now(),
-          score = private.grade(question.kind, question.key, answer.value, question.points)
+          score = round(question.points * private.grade_fraction(question.kind, question.key, answer.value), 2)
       where attempt_id = target and position = question.position;
     else
       raise exception 'response to question % is malformed', answer.key using errcode = '22023', hint = 'invalid_response';
@@ -355,8 +361,9 @@ $$;
 
 -- ───────────────────────────── finishing and grading by hand ─────────────────────────────
 -- The attempt's total, and whether it passed — unknown while an answered essay waits for its grade; once
--- it passes, the course may be complete.
-create function private.settle_attempt(target uuid) returns void
+-- it passes, the course may be complete. With finished_at, it also closes the attempt (submission, duration):
+-- one update either way, since every submission on a contest day goes through here.
+create function private.settle_attempt(target uuid, finished_at timestamptz default null) returns void
 language plpgsql security definer set search_path = '' as $$
 declare
   attempt public.quiz_attempt;
@@ -364,19 +371,20 @@ declare
   pending boolean;
   course bigint;
 begin
-  select coalesce(sum(q.score), 0),
-         coalesce(bool_or(v.kind = 'essay' and q.response is not null and q.graded_at is null), false)
+  select coalesce(sum(q.score), 0), coalesce(bool_or(q.kind = 'essay' and q.response is not null and q.graded_at is null), false)
   into total, pending
-  from public.attempt_question q join public.question_version v on v.id = q.question_version_id
-  where q.attempt_id = target;
+  from public.attempt_question q where q.attempt_id = target;
   update public.quiz_attempt a set
+    submitted_at = coalesce(finished_at, a.submitted_at),
+    duration_ms = case when finished_at is null then a.duration_ms
+      else (extract(epoch from (least(finished_at, coalesce(a.deadline_at, finished_at)) - a.started_at)) * 1000)::integer end,
     score = total,
     grading_pending = pending,
     passed = case when pending then null when a.max_score = 0 then true else total * 100 >= a.pass_percent * a.max_score end
   where a.id = target
   returning * into attempt;
   select q.course_id into course from public.quiz q where q.id = attempt.quiz_id;
-  if course is not null and private.course_requirements_met(attempt.person_id, course) then
+  if course is not null and not pending and private.course_requirements_met(attempt.person_id, course) then
     insert into public.course_completion (person_id, course_id) values (attempt.person_id, course) on conflict do nothing;
   end if;
 end;
@@ -385,13 +393,7 @@ $$;
 create or replace function private.finish_attempt(target uuid, finished_at timestamptz) returns void
 language plpgsql security definer set search_path = '' as $$
 begin
-  update public.quiz_attempt a set
-    submitted_at = finished_at,
-    score = 0,
-    passed = false,
-    duration_ms = (extract(epoch from (least(finished_at, coalesce(a.deadline_at, finished_at)) - a.started_at)) * 1000)::integer
-  where a.id = target;
-  perform private.settle_attempt(target);
+  perform private.settle_attempt(target, finished_at);
 end;
 $$;
 
@@ -411,8 +413,8 @@ begin
   if attempt.submitted_at is null then
     raise exception 'the attempt is not submitted yet' using errcode = 'P0001', hint = 'attempt_in_progress';
   end if;
-  select aq.points, aq.response, v.kind into question
-  from public.attempt_question aq join public.question_version v on v.id = aq.question_version_id
+  select aq.points, aq.response, aq.kind into question
+  from public.attempt_question aq
   where aq.attempt_id = target and aq.position = question_number;
   if not found or question.kind <> 'essay' then
     raise exception 'no essay at this number' using errcode = '22023', hint = 'not_an_essay';
@@ -453,7 +455,7 @@ begin
   from public.quiz_attempt a
   join public.attempt_question aq on aq.attempt_id = a.id
   join public.question_version v on v.id = aq.question_version_id
-  where a.quiz_id = target_quiz and a.submitted_at is not null and v.kind = 'essay' and aq.response is not null
+  where a.quiz_id = target_quiz and a.submitted_at is not null and aq.kind = 'essay' and aq.response is not null
     and (include_graded or aq.graded_at is null)
   order by aq.graded_at is not null, a.submitted_at, a.id, aq.position
   limit 500;
@@ -496,8 +498,8 @@ comment on function public.quiz_attempt_questions(uuid) is
 create or replace function public.quiz_attempt_shapes(target uuid)
 returns table (number smallint, kind text, content jsonb)
 language sql stable security definer set search_path = '' as $$
-  select aq.position, v.kind,
-    case v.kind
+  select aq.position, aq.kind,
+    case aq.kind
       when 'ordering' then jsonb_build_object('items', aq.content -> 'items')
       when 'matching' then jsonb_build_object('left', aq.content -> 'left')
       when 'cloze' then jsonb_build_object('gaps', (
@@ -507,8 +509,7 @@ language sql stable security definer set search_path = '' as $$
     end
   from public.quiz_attempt a
   join public.attempt_question aq on aq.attempt_id = a.id
-  join public.question_version v on v.id = aq.question_version_id
-  where a.id = target and a.person_id = auth.uid()
+  where a.id = target and a.person_id = (select auth.uid())
   order by aq.position;
 $$;
 
@@ -553,6 +554,6 @@ revoke execute on function public.grade_essay_answer(uuid, smallint, numeric, te
 grant execute on function public.grade_essay_answer(uuid, smallint, numeric, text), public.quiz_essays_to_grade(bigint, boolean),
   public.quiz_attempt_questions(uuid) to authenticated, service_role;
 revoke execute on function private.disguise_choices(jsonb, boolean), private.disguise_question(text, jsonb, jsonb, boolean),
-  private.settle_attempt(uuid), private.pool_candidates(public.quiz_pool, boolean) from public, anon, authenticated;
-grant execute on function private.is_round_quiz(bigint), private.ids_of(jsonb), private.is_valid_response(text, jsonb, jsonb),
+  private.settle_attempt(uuid, timestamptz), private.pool_candidates(public.quiz_pool, boolean) from public, anon, authenticated;
+grant execute on function private.is_round_quiz(bigint), private.is_valid_response(text, jsonb, jsonb),
   private.alias_of(text, jsonb), private.alias_array(jsonb, jsonb), private.alias_keys(jsonb, jsonb) to authenticated, service_role;
