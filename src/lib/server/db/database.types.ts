@@ -109,6 +109,7 @@ export type Database = {
 					graded_by: string | null;
 					grader_comment: string | null;
 					key: NonNullable<Json>;
+					kind: string;
 					points: number;
 					position: number;
 					question_version_id: number;
@@ -125,6 +126,7 @@ export type Database = {
 					graded_by?: string | null;
 					grader_comment?: string | null;
 					key: NonNullable<Json>;
+					kind: string;
 					points: number;
 					position: number;
 					question_version_id: number;
@@ -140,6 +142,7 @@ export type Database = {
 					graded_by?: string | null;
 					grader_comment?: string | null;
 					key?: NonNullable<Json>;
+					kind?: string;
 					points?: number;
 					position?: number;
 					question_version_id?: number;
