@@ -12,7 +12,7 @@
 -- the bank's ids and translated with tests.as_shown and tests.in_bank_ids.
 begin;
 create extension if not exists pgtap with schema extensions;
-select plan(128);
+select plan(129);
 
 -- ───────────── personas ─────────────
 -- Standard personas (see tests.create_personas in 00000-setup-test-helpers.sql).
@@ -399,6 +399,8 @@ select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-k
   '22023 invalid_response', 'an order missing an item is refused');
 select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), pg_temp.answers('b-kinds', '{"1": {"order": ["a", "b", "d"]}}')) $$),
   '22023 invalid_response', 'an order with an item the question lacks is refused');
+select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), pg_temp.answers('b-kinds', '{"1": {"order": ["a", "a", "b"]}}')) $$),
+  '22023 invalid_response', 'an order naming an item twice (and leaving one out) is refused');
 select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), pg_temp.answers('b-kinds', '{"2": {"pairs": {"1": "w"}}}')) $$),
   '22023 invalid_response', 'a match to a right item the question lacks is refused');
 select is(tests.error_of($$ select public.save_quiz_answers(pg_temp.attempt('b-kinds'), pg_temp.answers('b-kinds', '{"2": {"pairs": {"3": "x"}}}')) $$),
