@@ -3,8 +3,11 @@
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, PERSONAS, expect, newPerson, test } from './support/fixtures.ts';
 import { expectAccessible } from './support/axe.ts';
-import { expectSignedIn, field } from './support/flows.ts';
+import { expectSignedIn, field, register } from './support/flows.ts';
 import { t } from './support/i18n.ts';
+import { answerAll, expectAnsweredCount, questionsOnPage, showing } from './support/quiz.ts';
+
+const PRACTICE = 'Kiểm tra nhanh: bạn có nhận ra lừa đảo?';
 
 /** Holds every script of the app back 2 s, and opens the page as soon as its HTML is there. */
 async function openWithSlowScripts(page: Page, path: string) {
@@ -45,4 +48,31 @@ test('what is typed into the sign-up form before its scripts load is kept, and r
 	await expectAccessible(page);
 	await page.getByRole('button', { name: t('vi', 'auth.register_submit') }).click();
 	await expectSignedIn(page, person.name);
+});
+
+test('an answer given on a quiz page before its scripts load is kept, and saved', async ({ page }) => {
+	const person = newPerson();
+	await register(page, { name: person.name, identifier: person.email, password: person.password });
+	await page.goto('/courses/nhan-biet-lua-dao-truc-tuyen');
+	await expectAccessible(page);
+	await page.getByRole('link', { name: PRACTICE }).click();
+	await expect(page).toHaveURL(/\/quiz\/\d+$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(PRACTICE);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: t('vi', 'quiz.start') }).click();
+	await expect(page.getByText(showing(1, 5, 8))).toBeVisible();
+	await expectAccessible(page);
+
+	// The same attempt page, opened again on a slow connection: every question answered before the scripts run.
+	await openWithSlowScripts(page, page.url());
+	await answerAll(page);
+	const given = questionsOnPage(page).locator('input:checked, input[type=text], select');
+	const before = await given.evaluateAll((fields) => fields.map((f) => (f instanceof HTMLInputElement && f.type !== 'text' ? f.checked : (f as HTMLInputElement).value)));
+	await scriptsTakeOver(page);
+	expect(await given.evaluateAll((fields) => fields.map((f) => (f instanceof HTMLInputElement && f.type !== 'text' ? f.checked : (f as HTMLInputElement).value)))).toEqual(before);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: t('vi', 'quiz.next') }).click();
+	await expect(page.getByText(showing(6, 8, 8))).toBeVisible();
+	await expectAnsweredCount(page, 5, 8);
+	await expectAccessible(page);
 });
