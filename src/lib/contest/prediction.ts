@@ -7,10 +7,16 @@ import { LOCALES, translator } from '#lib/i18n/index.ts';
 /** `custom` null: the default question, to show as t('contest.prediction_default'). */
 export type ShownPrompt = { custom: string | null };
 
-/** The default question in every language, as the studio offers it and as the reader's pages say it (server only). */
+let defaultPrompts: Set<string> | undefined;
+
+/**
+ * The default question in every language, as the studio offers it and as the reader's pages say it (server
+ * only). Made once: every attempt page of a contest round asks.
+ */
 function defaults(): Set<string> {
 	const keys = ['contest.prediction_default', 'studio_contest.default_prompt'];
-	return new Set(LOCALES.flatMap((locale) => keys.map((key) => normalise(translator(locale)(key)))));
+	defaultPrompts ??= new Set(LOCALES.flatMap((locale) => keys.map((key) => normalise(translator(locale)(key)))));
+	return defaultPrompts;
 }
 
 const normalise = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ');
