@@ -348,7 +348,7 @@ begin
     elsif coalesce(private.is_valid_response(question.kind, question.content, answer.value), false) then
       update public.attempt_question
       set response = answer.value, answered_at = now(),
-          score = round(question.points * private.grade_fraction(question.kind, question.key, answer.value), 2)
+          score = private.grade(question.kind, question.key, answer.value, question.points)
       where attempt_id = target and position = question.position;
     else
       raise exception 'response to question % is malformed', answer.key using errcode = '22023', hint = 'invalid_response';
@@ -515,6 +515,18 @@ $$;
 
 -- ───────────────────────────── contests: no essays ─────────────────────────────
 -- A round's ranking is computed once at the close; an essay graded by hand cannot be in it.
+create function private.refuse_essays_in_round(question_ids bigint[]) returns void
+language plpgsql stable security definer set search_path = '' as $$
+begin
+  if exists (
+    select 1 from public.question q join public.question_version v on v.id = q.current_version_id
+    where q.id = any (question_ids) and v.kind = 'essay'
+  ) then
+    raise exception 'a contest round cannot have essay questions' using errcode = 'check_violation', hint = 'round_quiz_essay';
+  end if;
+end;
+$$;
+
 create or replace function private.check_round_quiz() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
@@ -522,13 +534,7 @@ begin
     raise exception 'a contest round needs a quiz with opening and closing times' using errcode = 'check_violation',
       hint = 'round_quiz_window';
   end if;
-  if exists (
-    select 1 from public.quiz_question x join public.question q on q.id = x.question_id
-    join public.question_version v on v.id = q.current_version_id
-    where x.quiz_id = new.quiz_id and v.kind = 'essay'
-  ) then
-    raise exception 'a contest round cannot have essay questions' using errcode = 'check_violation', hint = 'round_quiz_essay';
-  end if;
+  perform private.refuse_essays_in_round(array(select x.question_id from public.quiz_question x where x.quiz_id = new.quiz_id));
   return new;
 end;
 $$;
@@ -536,11 +542,8 @@ $$;
 create function private.keep_essays_out_of_rounds() returns trigger
 language plpgsql security definer set search_path = '' as $$
 begin
-  if private.is_round_quiz(new.quiz_id) and exists (
-    select 1 from public.question q join public.question_version v on v.id = q.current_version_id
-    where q.id = new.question_id and v.kind = 'essay'
-  ) then
-    raise exception 'a contest round cannot have essay questions' using errcode = 'check_violation', hint = 'round_quiz_essay';
+  if private.is_round_quiz(new.quiz_id) then
+    perform private.refuse_essays_in_round(array[new.question_id]);
   end if;
   return new;
 end;
@@ -554,6 +557,7 @@ revoke execute on function public.grade_essay_answer(uuid, smallint, numeric, te
 grant execute on function public.grade_essay_answer(uuid, smallint, numeric, text), public.quiz_essays_to_grade(bigint, boolean),
   public.quiz_attempt_questions(uuid) to authenticated, service_role;
 revoke execute on function private.disguise_choices(jsonb, boolean), private.disguise_question(text, jsonb, jsonb, boolean),
-  private.settle_attempt(uuid, timestamptz), private.pool_candidates(public.quiz_pool, boolean) from public, anon, authenticated;
+  private.settle_attempt(uuid, timestamptz), private.pool_candidates(public.quiz_pool, boolean),
+  private.refuse_essays_in_round(bigint[]) from public, anon, authenticated;
 grant execute on function private.is_round_quiz(bigint), private.is_valid_response(text, jsonb, jsonb),
   private.alias_of(text, jsonb), private.alias_array(jsonb, jsonb), private.alias_keys(jsonb, jsonb) to authenticated, service_role;
