@@ -90,4 +90,11 @@ test('a citizen cannot open the question banks', async ({ page, signedInAs }) =>
 	const response = await page.goto('/studio/banks');
 	expect(response?.status()).toBe(403);
 	await expectAccessible(page);
+	// Nor import into one by posting the form: the bank is not found for her, and nothing is written.
+	const write = await page.request.post('/studio/banks/1?/import', {
+		multipart: { name: 'x.gift', source: '::X:: Có nên đọc mã OTP cho người lạ? {F}' },
+		headers: { origin: new URL(page.url()).origin },
+		maxRedirects: 0
+	});
+	expect(write.status()).toBe(404);
 });

@@ -5,12 +5,15 @@ import { requireSession, routeId } from '#lib/server/http.ts';
 import * as banks from '#lib/server/banks.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => {
+/** The bank with its questions, as the signed-in author may see it; anyone else gets "not found". */
+async function requireBank(event: Parameters<typeof requireSession>[0] & { params: { id: string } }) {
 	const session = requireSession(event);
 	const bank = await banks.get(session.claims, routeId(event.params.id));
 	if (!bank) error(404, 'not_found');
-	return bank;
-};
+	return { session, bank };
+}
+
+export const load: PageServerLoad = async (event) => (await requireBank(event)).bank;
 
 /** What the author checks before confirming: each question in a line, and what could not be kept of it. */
 const summary = (draft: QuestionDraft, index: number) => ({
@@ -36,7 +39,7 @@ const refused = (result: Extract<ImportResult, { ok: false }>) =>
 export const actions: Actions = {
 	// Step 1: read the file and show what would be imported, with anything it could not keep; nothing is saved.
 	preview: async (event) => {
-		requireSession(event);
+		await requireBank(event);
 		const upload = await readUpload(await event.request.formData());
 		if ('fileError' in upload) return fail(400, { fileError: upload.fileError, problems: [] });
 		const result = parseQuestionFile(upload.name, upload.text);
@@ -45,7 +48,8 @@ export const actions: Actions = {
 	},
 	// Step 2: the author confirmed; the same text is read again and imported whole, or not at all.
 	import: async (event) => {
-		const session = requireSession(event);
+		// RLS decides what may be written; asking first turns someone else's bank into a 404, not a refused insert.
+		const { session } = await requireBank(event);
 		const form = await event.request.formData();
 		const name = String(form.get('name') ?? '');
 		const source = String(form.get('source') ?? '');
