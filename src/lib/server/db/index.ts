@@ -4,7 +4,7 @@ import postgres, { type Sql, type TransactionSql } from 'postgres';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { startEmbedded, type EmbeddedDatabase } from './embedded.ts';
-import { applyShim, migrate } from './migrate.ts';
+import { migrate } from './migrate.ts';
 import { DatabaseUnavailableError, isConnectionFailure } from './errors.ts';
 
 export type Tx = TransactionSql;
@@ -52,8 +52,7 @@ export async function startDatabase(config: Config): Promise<{ mode: State['mode
 	// lose each other's portals. One connection is as fast (nothing runs in parallel anyway) and correct.
 	const sql = connect(url, { max: embedded ? 1 : config.poolMax, prepare: config.prepare });
 	try {
-		await applyShim(sql);
-		const applied = await migrate(sql);
+		const applied = await migrate(sql, process.cwd(), { shim: true });
 		state = { sql, embedded, mode: embedded ? 'embedded' : 'url' };
 		return { mode: state.mode, applied };
 	} catch (error) {
