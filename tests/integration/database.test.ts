@@ -1,15 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { ANON, asService, asUser, connect } from '#lib/server/db/index.ts';
+import { ANON, asService, asUser, connect, startDatabase, stopDatabase } from '#lib/server/db/index.ts';
 import { migrate, migrationFiles } from '#lib/server/db/migrate.ts';
 import { DatabaseUnavailableError, isConnectionFailure } from '#lib/server/db/errors.ts';
 import { startEmbedded } from '#lib/server/db/embedded.ts';
+import { createFreshDatabase } from '#lib/server/db/fresh.ts';
+import { readConfig } from '#lib/server/config.ts';
 
 describe('migrations', () => {
 	it('are recorded in supabase_migrations.schema_migrations, and a second run applies nothing', async () => {
-		const recorded = await asService((tx) => tx<{ version: string; name: string }[]>`
-			select version, name from supabase_migrations.schema_migrations order by version`);
-		expect(recorded.map((r) => `${r.version}_${r.name}`)).toEqual(migrationFiles().map((m) => `${m.version}_${m.name}`));
-		expect(await asService(async (tx) => tx`select 1`)).toHaveLength(1);
+		const fresh = await createFreshDatabase({ serverUrl: process.env.DATABASE_URL });
+		const sql = connect(fresh.url, { max: 1 });
+		try {
+			const files = migrationFiles();
+			expect(await migrate(sql, process.cwd(), { shim: true })).toEqual(files.map((m) => m.version));
+			expect(await migrate(sql, process.cwd(), { shim: true })).toEqual([]);
+			const recorded = await sql<{ version: string; name: string }[]>`
+				select version, name from supabase_migrations.schema_migrations order by version`;
+			expect(recorded.map((r) => `${r.version}_${r.name}`)).toEqual(files.map((m) => `${m.version}_${m.name}`));
+		} finally {
+			await sql.end();
+			await fresh.drop();
+		}
 	});
 
 	it('load both hierarchies with their validity periods and the old→new mapping', async () => {
@@ -42,21 +53,6 @@ describe('identity in SQL', () => {
 	});
 });
 
-describe('an unreachable database', () => {
-	it('surfaces as DatabaseUnavailableError once the server goes away', async () => {
-		const embedded = await startEmbedded();
-		const sql = connect(embedded.url, { max: 1 });
-		await migrate(sql).catch(() => undefined);
-		await sql.end();
-		await embedded.stop();
-		const gone = connect(embedded.url, { max: 1 });
-		const failure = await gone`select 1`.catch((error: unknown) => error);
-		expect(isConnectionFailure(failure)).toBe(true);
-		await gone.end({ timeout: 0 });
-		expect(new DatabaseUnavailableError(failure)).toBeInstanceOf(Error);
-	});
-});
-
 describe('demo content', () => {
 	it('can be loaded by several processes starting at once', async () => {
 		const { seedDemo } = await import('#lib/server/seed/demo.ts');
@@ -64,5 +60,19 @@ describe('demo content', () => {
 		expect(results.map((r) => r.accounts).sort()).toEqual([0, 6]);
 		const [{ n }] = await asService((tx) => tx<{ n: number }[]>`select count(*)::int as n from public.unit where code like 'demo-%'`);
 		expect(n).toBe(2);
+	});
+});
+
+// Last in the file: it points the app's database layer at a server it then stops.
+describe('an unreachable database', () => {
+	it('surfaces as DatabaseUnavailableError once the server goes away', async () => {
+		const embedded = await startEmbedded();
+		await stopDatabase();
+		await startDatabase({ ...readConfig(), databaseUrl: embedded.url, poolMax: 1, seedDemo: 'never' });
+		expect(await asService((tx) => tx`select 1 as up`)).toEqual([{ up: 1 }]);
+		await embedded.stop();
+		const failure = await asService((tx) => tx`select 1`).catch((error: unknown) => error);
+		expect(failure).toBeInstanceOf(DatabaseUnavailableError);
+		expect(isConnectionFailure((failure as DatabaseUnavailableError).cause)).toBe(true);
 	});
 });

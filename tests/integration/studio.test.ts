@@ -81,10 +81,14 @@ describe('a quiz made in the studio', () => {
 		});
 		const theirs = await studio.createQuiz(provinceAuthor, parsed(quizForm, quizFields({ owner_unit_id: String(province), bank_id: String(provinceBank) })));
 		await expect(studio.updateQuiz(communeAuthor, theirs, mine)).rejects.toMatchObject({ field: 'form', key: 'studio_quiz.errors.quiz_not_allowed' });
+		expect(await studio.getQuiz(provinceAuthor, theirs)).toMatchObject({ owner_unit_id: province, bank_id: provinceBank });
 		expect(await studio.getQuiz(communeAuthor, theirs)).toBeUndefined();
 		expect((await studio.listQuizzes(communeAuthor, 'vi')).some((q) => q.id === theirs)).toBe(false);
-		// Their own unit is fine.
-		expect(await studio.createQuiz(communeAuthor, mine)).toBeGreaterThan(0);
+		// Their own unit is fine: the quiz is made, theirs to see and to edit.
+		const own = await studio.createQuiz(communeAuthor, mine);
+		expect(await studio.getQuiz(communeAuthor, own)).toMatchObject({ owner_unit_id: commune, bank_id: communeBank, status: 'published' });
+		await studio.updateQuiz(communeAuthor, own, { ...mine, title: 'Kiểm tra của xã' });
+		expect((await studio.listQuizzes(communeAuthor, 'vi')).find((q) => q.id === own)).toMatchObject({ title: 'Kiểm tra của xã' });
 	});
 });
 
