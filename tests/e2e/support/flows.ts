@@ -7,6 +7,14 @@ export type Registration = { name: string; identifier: string; password: string;
 
 export const header = (page: Page) => page.getByRole('banner');
 
+/** On a phone the header folds its links and who is signed in into a menu: opens it where it is folded. */
+export async function unfoldMenu(page: Page) {
+	const menu = header(page).locator('details.menu');
+	if (!(await menu.isVisible()) || (await menu.evaluate((details: HTMLDetailsElement) => details.open))) return;
+	await menu.locator('summary').click();
+	await expect(menu).toHaveAttribute('open', '');
+}
+
 /** The input labelled exactly so (hints and errors are separate elements). */
 export const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
@@ -36,14 +44,17 @@ export async function signIn(page: Page, identifier: string, password: string, l
 }
 
 export async function expectSignedIn(page: Page, name: string, locale: Locale = 'vi') {
-	await expect(header(page).getByText(t(locale, 'auth.signed_in_as', { name }))).toBeVisible();
+	await unfoldMenu(page);
+	await expect(header(page).getByText(t(locale, 'auth.signed_in_as', { name })).filter({ visible: true })).toBeVisible();
 	await expectAccessible(page);
 }
 
 export async function signOut(page: Page, locale: Locale = 'vi') {
+	await unfoldMenu(page);
 	await header(page).getByRole('button', { name: t(locale, 'auth.logout') }).click();
-	await expect(header(page).getByRole('link', { name: t(locale, 'auth.login'), exact: true })).toBeVisible();
 	await expect(page).toHaveURL('/');
+	await unfoldMenu(page);
+	await expect(header(page).getByRole('link', { name: t(locale, 'auth.login'), exact: true })).toBeVisible();
 	await expectAccessible(page);
 }
 
@@ -59,6 +70,7 @@ export async function switchLanguage(page: Page, to: Locale) {
 
 export async function expectLanguage(page: Page, locale: Locale) {
 	await expect(page.locator('html')).toHaveAttribute('lang', locale);
+	await unfoldMenu(page);
 	const nav = page.getByRole('navigation', { name: t(locale, 'nav.label') });
 	await expect(nav.getByRole('link', { name: t(locale, 'nav.home'), exact: true })).toBeVisible();
 }
