@@ -55,7 +55,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 			// The rest, one done button after another; the last one leads back to the course page.
 			for (let index = 1; index < course.lessons.length; index++) await finishLesson(page, course, index);
-			await expect(page.getByRole('main').getByRole('status')).toHaveText(t('vi', 'course.completed_on', { date: today('long') }));
+			await expect(page.getByRole('main').getByRole('status')).toHaveText(t('vi', 'course.completed_on', { date: today() }));
 			await expect(page.getByRole('link', { name: t('vi', 'course.review'), exact: true })).toHaveAttribute('href', `/learn/${course.slug}/${course.lessons[0].slug}`);
 			const outline = page.getByRole('region', { name: t('vi', 'course.outline') });
 			await expect(outline.getByRole('listitem').filter({ hasText: t('vi', 'course.lesson_done') })).toHaveCount(course.lessons.length);
@@ -63,8 +63,10 @@ for (const javaScriptEnabled of [true, false]) {
 			// Completed, with the date, and no longer in progress.
 			await openMyLearning(page);
 			await expect(completed.getByRole('heading', { name: course.title })).toBeVisible();
-			await expect(completed.getByText(t('vi', 'me.completed_on', { date: today('medium') }))).toBeVisible();
-			await expect(inProgress.getByText(t('vi', 'me.none_in_progress'))).toBeVisible();
+			await expect(completed.getByText(t('vi', 'me.completed_on', { date: today() }))).toBeVisible();
+			// Nothing is in progress, and the page says why: everything started is finished.
+			await expect(inProgress.getByText(t('vi', 'me.all_started_done'))).toBeVisible();
+			await expect(inProgress.getByRole('link', { name: t('vi', 'me.find_next_course') })).toHaveAttribute('href', '/courses');
 			// The course trains Circular 02/2025 area 2 (communication and collaboration).
 			const area2 = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^2\./ }) });
 			await expect(area2.getByRole('cell')).toHaveText(t('vi', 'me.area_courses_other', { count: 1 }));

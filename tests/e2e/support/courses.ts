@@ -36,7 +36,8 @@ export const progressText = (done: number, total: number) =>
 	t('vi', 'courses.progress', { done, total, percent: total === 0 ? 0 : Math.round((done / total) * 100) });
 
 /** Today as the app writes dates (`long` on the course page, `medium` on "Học tập của tôi"). */
-export const today = (dateStyle: 'long' | 'medium', locale: Locale = 'vi') => new Intl.DateTimeFormat(locale, { dateStyle }).format(new Date());
+/** Today as every page writes a day ("8 tháng 12, 2026"), in the province's time zone. */
+export const today = (locale: Locale = 'vi') => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 /** Types a query into the catalogue's search box and sends it. */
 export async function searchCourses(page: Page, query: string) {
