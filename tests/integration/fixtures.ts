@@ -37,10 +37,14 @@ export async function oldUnitId(name: string): Promise<number> {
 
 let counter = 0;
 
-/** Registers a person (a unique e-mail unless given) and returns their session and cookies. */
+/**
+ * Registers a person (a unique e-mail unless given) and returns their session and cookies. Each comes from
+ * an address of their own (a /64 of the IPv6 documentation range), as people do: registrations are limited
+ * per address and network.
+ */
 export async function registerPerson(options: { name?: string; identifier?: string; password?: string; homeUnit?: string } = {}) {
-	const ctx = context();
-	const identifier = parseIdentifier(options.identifier ?? `person${++counter}-${Date.now()}@test.example`)!;
+	const ctx = context(`2001:db8:${(++counter).toString(16)}::1`);
+	const identifier = parseIdentifier(options.identifier ?? `person${counter}-${Date.now()}@test.example`)!;
 	const session: Session = await auth.register(
 		{
 			displayName: options.name ?? 'Người thử',

@@ -65,3 +65,11 @@ export function parseForm<S extends v.GenericSchema>(
 	}
 	return { ok: false, errors };
 }
+
+/** How long a throttled person must wait, as a page says it: seconds under a minute, else whole minutes. */
+export type Wait = { key: 'auth.wait_seconds' | 'auth.wait_minutes'; count: number };
+
+export function waitFor(seconds: number): Wait {
+	const whole = Math.max(1, Math.ceil(seconds));
+	return whole < 60 ? { key: 'auth.wait_seconds', count: whole } : { key: 'auth.wait_minutes', count: Math.ceil(whole / 60) };
+}

@@ -9,7 +9,9 @@ const schema = v.object({
 	DATABASE_POOL_MAX: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)), '10'),
 	DATABASE_PREPARE: v.optional(v.picklist(['true', 'false']), 'true'),
 	FILES_DIR: v.optional(v.string()),
-	TARGETS_REFRESH_MINUTES: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0), v.maxValue(1440)), '5')
+	TARGETS_REFRESH_MINUTES: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0), v.maxValue(1440)), '5'),
+	REGISTRATIONS_PER_ADDRESS: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)), '20'),
+	REGISTRATIONS_PER_NETWORK: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1)), '100')
 });
 
 export type Config = {
@@ -22,6 +24,8 @@ export type Config = {
 	filesDir: string;
 	/** how often the automatic target figures are recomputed; 0 = never in the background */
 	targetsRefreshMinutes: number;
+	/** accounts that may be registered per hour from one address, and from its /24 (IPv4) or /64 (IPv6) */
+	registrationsPerHour: { address: number; network: number };
 };
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -33,6 +37,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		poolMax: parsed.DATABASE_POOL_MAX,
 		prepare: parsed.DATABASE_PREPARE === 'true',
 		filesDir: path.resolve(parsed.FILES_DIR ?? path.join(parsed.HOCSO_DATA_DIR, 'files')),
-		targetsRefreshMinutes: parsed.TARGETS_REFRESH_MINUTES
+		targetsRefreshMinutes: parsed.TARGETS_REFRESH_MINUTES,
+		registrationsPerHour: { address: parsed.REGISTRATIONS_PER_ADDRESS, network: parsed.REGISTRATIONS_PER_NETWORK }
 	};
 }

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { parseForm, signIn } from '#lib/forms/auth.ts';
+import { parseForm, signIn, waitFor, type Wait } from '#lib/forms/auth.ts';
 import { auth, AuthError } from '#lib/server/auth/index.ts';
 import { requestContext, safeNext } from '#lib/server/http.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,14 +13,14 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const values = { identifier: String(form.get('identifier') ?? '') };
 		const parsed = parseForm(signIn, form);
-		if (!parsed.ok) return fail(400, { values, errors: parsed.errors, retryMinutes: 0 });
+		if (!parsed.ok) return fail(400, { values, errors: parsed.errors, wait: null as Wait | null });
 		try {
 			await auth.signIn(parsed.data.identifier, parsed.data.password, requestContext(event));
 		} catch (error) {
 			if (error instanceof AuthError && error.code === 'throttled') {
-				return fail(429, { values, errors: { form: 'errors.throttled' }, retryMinutes: Math.ceil((error.retryAfterSeconds ?? 60) / 60) });
+				return fail(429, { values, errors: { form: 'errors.throttled' }, wait: waitFor(error.retryAfterSeconds ?? 60) });
 			}
-			if (error instanceof AuthError) return fail(400, { values, errors: { form: 'errors.invalid_credentials' }, retryMinutes: 0 });
+			if (error instanceof AuthError) return fail(400, { values, errors: { form: 'errors.invalid_credentials' }, wait: null });
 			throw error;
 		}
 		redirect(303, safeNext(event.url.searchParams.get('next')));

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { parseForm, registration } from '#lib/forms/auth.ts';
+import { parseForm, registration, waitFor } from '#lib/forms/auth.ts';
 import { parseIdentifier } from '#lib/forms/identifier.ts';
 import { auth, AuthError, isCommonPassword } from '#lib/server/auth/index.ts';
 import { requestContext, safeNext } from '#lib/server/http.ts';
@@ -26,6 +26,9 @@ export const actions: Actions = {
 				requestContext(event)
 			);
 		} catch (error) {
+			if (error instanceof AuthError && error.code === 'throttled') {
+				return fail(429, { values, errors: { form: 'errors.registration_throttled' }, wait: waitFor(error.retryAfterSeconds ?? 3600) });
+			}
 			if (error instanceof AuthError && error.code === 'account_exists') return fail(409, { values, errors: { form: 'errors.account_exists' } });
 			if (error instanceof AuthError && error.code === 'home_unit_not_current') return fail(400, { values, errors: { home_unit_id: 'errors.home_unit_invalid' } });
 			throw error;

@@ -1,9 +1,12 @@
 // The local auth provider: accounts in auth.users, argon2id hashes and hashed session tokens in
-// local_auth, failed sign-ins throttled in the database so the limit holds across processes.
+// local_auth; sign-ins, password checks and registrations throttled in the database (throttle.ts), with
+// browsers that signed in before trusted for their accounts (devices.ts).
 import type { Fragment } from 'postgres';
 import { asService, type Tx } from '../db/index.ts';
 import { isPostgresError } from '../db/errors.ts';
 import { parseIdentifier } from '../../forms/identifier.ts';
+import * as devices from './devices.ts';
+import * as throttle from './throttle.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 import { hashToken, looksLikeToken, newSessionToken } from './tokens.ts';
 import { AuthError, type AuthProvider, type Registration, type RequestContext, type Session, type SessionUser } from './provider.ts';
@@ -85,14 +88,6 @@ function setCookie(context: RequestContext, token: string) {
 	});
 }
 
-function throttleKeys(identifier: string, address: string) {
-	return [`account:${identifier}`, `address:${address || 'unknown'}`];
-}
-
-function secondsUntil(time: Date) {
-	return Math.max(1, Math.ceil((time.getTime() - Date.now()) / 1000));
-}
-
 /** Creates an account (auth.users row, profile by trigger, password hash) inside the caller's transaction. */
 export async function createLocalAccount(tx: Tx, input: Omit<Registration, 'password'>, passwordHash: string): Promise<string> {
 	const email = input.identifier.kind === 'email' ? input.identifier.value : null;
@@ -110,9 +105,16 @@ export const localAuth: AuthProvider = {
 	name: 'local',
 
 	async register(input, context) {
+		// Counted in its own transaction, before anything else: a refused registration ("account exists"
+		// included) spends the address's budget too, which is what limits enumeration through this form.
+		await asService((tx) => throttle.beginRegistration(tx, throttle.clientAddress(context.address)));
 		const passwordHash = await hashPassword(input.password);
 		try {
-			return await asService(async (tx) => openSession(tx, await createLocalAccount(tx, input, passwordHash), context));
+			return await asService(async (tx) => {
+				const userId = await createLocalAccount(tx, input, passwordHash);
+				await devices.remember(tx, userId, null, context);
+				return openSession(tx, userId, context);
+			});
 		} catch (error) {
 			if (isPostgresError(error, '23505')) throw new AuthError('account_exists');
 			if (isPostgresError(error, '23514') && error.hint === 'home_unit_not_current') throw new AuthError('home_unit_not_current');
@@ -122,24 +124,24 @@ export const localAuth: AuthProvider = {
 
 	async signIn(rawIdentifier, password, context) {
 		const identifier = parseIdentifier(rawIdentifier)?.value ?? rawIdentifier.trim().toLowerCase();
-		const keys = throttleKeys(identifier, context.address);
-		const account = await asService(async (tx) => {
-			const [lock] = await tx<{ until: Date | null }[]>`select local_auth.locked_until(${keys}) as until`;
-			if (lock.until) throw new AuthError('throttled', secondsUntil(lock.until));
+		const address = throttle.clientAddress(context.address);
+		// The attempt is counted before the password is checked, in a transaction of its own, so that
+		// parallel guesses cannot all pass the check and a failure needs no second write.
+		const { account, key, deviceId, attempt } = await asService(async (tx) => {
 			const [row] = await tx<{ id: string; password_hash: string }[]>`
 				select u.id, c.password_hash from auth.users u join local_auth.credential c on c.user_id = u.id
 				where u.deleted_at is null and (lower(u.email) = ${identifier} or u.phone = ${identifier})`;
-			return row;
+			const key = throttle.accountKey(row?.id, identifier);
+			const deviceId = row ? await devices.find(tx, row.id, context) : null;
+			return { account: row, key, deviceId, attempt: await throttle.begin(tx, key, deviceId, address) };
 		});
+		throttle.refuseIfWaiting(attempt);
 		const valid = await verifyPassword(account?.password_hash ?? DUMMY_HASH, password);
-		if (!account || !valid) {
-			// Recorded in its own transaction so that throwing below cannot roll it back.
-			const [lock] = await asService((tx) => tx<{ until: Date | null }[]>`select local_auth.record_failure(${keys}) as until`);
-			if (lock.until) throw new AuthError('throttled', secondsUntil(lock.until));
-			throw new AuthError('invalid_credentials');
-		}
+		if (!account || !valid) throw new AuthError('invalid_credentials');
+		const trustedDeviceId = attempt.trusted ? deviceId : null;
 		return asService(async (tx) => {
-			await tx`select local_auth.clear_failures(${keys[0]})`;
+			await throttle.succeeded(tx, key, trustedDeviceId, address);
+			await devices.remember(tx, account.id, trustedDeviceId, context);
 			await tx`delete from local_auth.session where user_id = ${account.id} and expires_at <= now()`;
 			return openSession(tx, account.id, context);
 		});
@@ -175,15 +177,26 @@ export const localAuth: AuthProvider = {
 		context.cookies.delete(SESSION_COOKIE, { path: '/' });
 	},
 
-	async changePassword(session, currentPassword, newPassword) {
-		const [row] = await asService((tx) => tx<{ password_hash: string }[]>`
-			select password_hash from local_auth.credential where user_id = ${session.user.id}`);
+	async changePassword(session, currentPassword, newPassword, context) {
+		// A wrong current password is a failed attempt on the account, throttled like a sign-in from this
+		// browser (its device budget when it is trusted, the account's delays when it is not).
+		const key = throttle.accountKey(session.user.id, '');
+		const { row, deviceId, attempt } = await asService(async (tx) => {
+			const [row] = await tx<{ password_hash: string }[]>`
+				select password_hash from local_auth.credential where user_id = ${session.user.id}`;
+			const deviceId = await devices.find(tx, session.user.id, context);
+			return { row, deviceId, attempt: await throttle.begin(tx, key, deviceId, null) };
+		});
+		throttle.refuseIfWaiting(attempt);
 		if (!row || !(await verifyPassword(row.password_hash, currentPassword))) throw new AuthError('wrong_current_password');
 		const passwordHash = await hashPassword(newPassword);
+		const trustedDeviceId = attempt.trusted ? deviceId : null;
 		await asService(async (tx) => {
+			await throttle.succeeded(tx, key, trustedDeviceId, null);
 			await tx`update local_auth.credential set password_hash = ${passwordHash}, updated_at = now() where user_id = ${session.user.id}`;
-			// Every other browser signed in with the old password is signed out.
+			// Every other browser signed in with the old password is signed out, and no longer trusted.
 			await tx`delete from local_auth.session where user_id = ${session.user.id} and id <> ${session.id}`;
+			await devices.forgetOthers(tx, session.user.id, await devices.remember(tx, session.user.id, trustedDeviceId, context));
 		});
 	}
 };

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { parseForm, passwordChange } from '#lib/forms/auth.ts';
+import { parseForm, passwordChange, waitFor } from '#lib/forms/auth.ts';
 import { auth, AuthError, isCommonPassword } from '#lib/server/auth/index.ts';
 import { requestContext, requireSession } from '#lib/server/http.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,6 +17,9 @@ export const actions: Actions = {
 		try {
 			await auth.changePassword(session, parsed.data.current_password, parsed.data.new_password, requestContext(event));
 		} catch (error) {
+			if (error instanceof AuthError && error.code === 'throttled') {
+				return fail(429, { errors: { form: 'errors.current_password_throttled' }, changed: false, wait: waitFor(error.retryAfterSeconds ?? 60) });
+			}
 			if (error instanceof AuthError) return fail(400, { errors: { current_password: 'errors.wrong_current_password' }, changed: false });
 			throw error;
 		}
