@@ -15,6 +15,14 @@ export async function unfoldMenu(page: Page) {
 	await expect(menu).toHaveAttribute('open', '');
 }
 
+/** Closes the phone's menu again, where it is open, so that it no longer covers the page. */
+export async function foldMenu(page: Page) {
+	const menu = header(page).locator('details.menu');
+	if (!(await menu.isVisible()) || !(await menu.evaluate((details: HTMLDetailsElement) => details.open))) return;
+	await menu.locator('summary').click();
+	await expect(menu).not.toHaveAttribute('open');
+}
+
 /** The input labelled exactly so (hints and errors are separate elements). */
 export const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
@@ -46,6 +54,7 @@ export async function signIn(page: Page, identifier: string, password: string, l
 export async function expectSignedIn(page: Page, name: string, locale: Locale = 'vi') {
 	await unfoldMenu(page);
 	await expect(header(page).getByText(t(locale, 'auth.signed_in_as', { name })).filter({ visible: true })).toBeVisible();
+	await foldMenu(page);
 	await expectAccessible(page);
 }
 
@@ -73,4 +82,5 @@ export async function expectLanguage(page: Page, locale: Locale) {
 	await unfoldMenu(page);
 	const nav = page.getByRole('navigation', { name: t(locale, 'nav.label') });
 	await expect(nav.getByRole('link', { name: t(locale, 'nav.home'), exact: true })).toBeVisible();
+	await foldMenu(page);
 }
