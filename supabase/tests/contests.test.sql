@@ -6,10 +6,12 @@
 -- default the number of participants; no prediction ranks after any), then submission time, with the
 -- participant's commune (a village's commune) and agency. Computing again changes nothing.
 -- public.round_participation counts participants by commune or agency; public.contest_standings sums the
--- rounds. Anonymous readers get results without person ids.
+-- rounds. Anonymous readers get results without person ids; signed-in people get the person of their own
+-- row, and the contest's authors and unit admins (for their people) those they may know, through
+-- public.contest_result_people: contest_result.person_id itself is readable by no one signed in.
 begin;
 create extension if not exists pgtap with schema extensions;
-select plan(67);
+select plan(73);
 
 -- ───────────── personas ─────────────
 -- Standard personas (see tests.create_personas in 00000-setup-test-helpers.sql): citizen_a and villager_a
@@ -29,6 +31,11 @@ create function pg_temp.quiz(name text) returns bigint language sql stable as $$
 create function pg_temp.contest(name text) returns bigint language sql stable as $$ select id from contest_ids x where x.name = $1 $$;
 create function pg_temp.round(name text) returns bigint language sql stable as $$ select id from round_ids x where x.name = $1 $$;
 create function pg_temp.attempt(name text) returns uuid language sql stable as $$ select id from attempt_ids x where x.name = $1 $$;
+-- A round's results with the person of each row the reader may know (through public.contest_result_people).
+create function pg_temp.results(round bigint) returns table (rank integer, person_id uuid, score numeric, duration_ms integer,
+  prediction bigint, prediction_distance bigint, commune_id bigint, agency_id bigint) language sql stable as $$
+  select x.rank, p.person_id, x.score, x.duration_ms, x.prediction, x.prediction_distance, x.commune_id, x.agency_id
+  from public.contest_result x join public.contest_result_people(round) p on p.rank = x.rank where x.round_id = round $$;
 
 -- Three questions of commune A, one point each, answered a.
 insert into public.question_bank (title, owner_unit_id) values ('Câu hỏi cuộc thi', tests.unit('22366'));
@@ -226,22 +233,37 @@ where id = pg_temp.attempt('admin_a');
 select tests.sign_in_anonymously();
 select is(public.compute_round_results(pg_temp.round('round-1')), now(), 'once it has closed, anyone may compute its results');
 
-select tests.sign_in('citizen_b');
+select tests.sign_in('organizer_a');
 select results_eq(format($q$ select rank, person_id, score, duration_ms, prediction, prediction_distance
-                             from public.contest_result where round_id = %s order by rank $q$, pg_temp.round('round-1')),
+                             from pg_temp.results(%s) order by rank $q$, pg_temp.round('round-1')),
   $$ values (1, tests.id('official'), 3.00, 50000, 50::bigint, 45::bigint),
             (2, tests.id('citizen_a'), 2.00, 30000, 100, 95),
             (3, tests.id('villager_a'), 2.00, 40000, 5, 0),
             (4, tests.id('citizen_b'), 2.00, 40000, 7, 2),
             (5, tests.id('admin_a'), 1.00, 7140000, null, null) $$,
   'the ranking: score first, then time taken, then the prediction''s distance from the truth');
-select results_eq(format('select person_id, commune_id, agency_id from public.contest_result where round_id = %s order by rank', pg_temp.round('round-1')),
+select results_eq(format('select person_id, commune_id, agency_id from pg_temp.results(%s) order by rank', pg_temp.round('round-1')),
   format($q$ values (tests.id('official'), %1$s::bigint, %3$s::bigint), (tests.id('citizen_a'), %2$s, null), (tests.id('villager_a'), %2$s, null),
                     (tests.id('citizen_b'), %1$s, null), (tests.id('admin_a'), %2$s, null) $q$,
          tests.unit('22759'), tests.unit('22366'), tests.unit('SKHCN')),
   'each result carries the commune (the villager''s is A) and the agency (the official''s SKHCN)');
 select results_eq(format('select display_name from public.contest_result where round_id = %s and rank = 1', pg_temp.round('round-1')),
   array['Phạm Quốc Tuấn'], 'and the participant''s name');
+select tests.sign_in('citizen_b');
+select results_eq(format('select rank, display_name from public.contest_result where round_id = %s order by rank', pg_temp.round('round-1')),
+  $$ values (1, 'Phạm Quốc Tuấn'), (2, 'Nguyễn Thị Lan'), (3, 'Trần Văn Minh'), (4, 'Lê Thị Hoa'), (5, 'Hoàng Minh Đức') $$,
+  'a participant reads the whole ranking by name');
+select throws_ok(format('select person_id from public.contest_result where round_id = %s', pg_temp.round('round-1')), '42501',
+  'permission denied for table contest_result', 'but not who the others are');
+select results_eq(format('select rank, person_id from public.contest_result_people(%s)', pg_temp.round('round-1')),
+  $$ values (4, tests.id('citizen_b')) $$, 'only which row is her own');
+select tests.sign_in('admin_a');
+select results_eq(format('select rank, person_id from public.contest_result_people(%s) order by rank', pg_temp.round('round-1')),
+  $$ values (2, tests.id('citizen_a')), (3, tests.id('villager_a')), (5, tests.id('admin_a')) $$,
+  'a unit admin knows the rows of the people of her commune');
+select tests.sign_in_anonymously();
+select throws_ok(format('select * from public.contest_result_people(%s)', pg_temp.round('round-1')), '42501',
+  'permission denied for function contest_result_people', 'anonymous readers know nobody''s row');
 select results_eq(format('select prediction_truth, results_at from public.contest_round where id = %s', pg_temp.round('round-1')),
   $$ values (5::bigint, now()) $$, 'the truth (five participants) and the time of the computation are recorded on the round');
 select tests.sign_out();
@@ -271,7 +293,8 @@ from (values ('citizen_b', 1, interval '1 hour', 1.00, 1010), ('citizen_a', 1, i
              ('citizen_a', 2, interval '2 hours', 1.00, 990), ('villager_a', 1, interval '0', 1.00, null)) as a (persona, number, started, score, prediction);
 select tests.sign_in('villager_a');
 select isnt(public.compute_round_results(pg_temp.round('round-2')), null, 'a participant computes the results of a closed round');
-select results_eq(format('select rank, person_id, prediction_distance from public.contest_result where round_id = %s order by rank', pg_temp.round('round-2')),
+select tests.sign_in('organizer_a');
+select results_eq(format('select rank, person_id, prediction_distance from pg_temp.results(%s) order by rank', pg_temp.round('round-2')),
   $$ values (1, tests.id('citizen_b'), 10::bigint), (2, tests.id('citizen_a'), 10), (3, tests.id('villager_a'), null) $$,
   'equal score, time and distance: the earlier submission ranks first; no prediction ranks after any');
 select tests.sign_out();
@@ -288,7 +311,8 @@ from (values ('citizen_a', 1, interval '0', 2.00, 20000, null), ('citizen_a', 2,
              ('villager_a', 1, interval '0', 1.00, 30000, null)) as a (persona, number, started, score, duration, prediction);
 select tests.sign_in('citizen_a');
 select isnt(public.compute_round_results(pg_temp.round('round-3')), null, 'the third round is computed');
-select results_eq(format('select rank, person_id, score, prediction, prediction_distance from public.contest_result where round_id = %s order by rank',
+select tests.sign_in('organizer_a');
+select results_eq(format('select rank, person_id, score, prediction, prediction_distance from pg_temp.results(%s) order by rank',
                          pg_temp.round('round-3')),
   $$ values (1, tests.id('villager_a'), 1.00, null::bigint, null::bigint), (2, tests.id('citizen_a'), 0.00, 3, null) $$,
   'a quiz counting the last attempt ranks citizen_a by her last (0), not her best (2); with no prediction asked, no distance');
@@ -337,9 +361,11 @@ select is_empty(format('select * from public.round_participation(%s)', pg_temp.r
 select tests.sign_in('citizen_a');
 select is_empty(format('select rank from public.contest_result where round_id = %s', pg_temp.round('draft-round')),
   'nor does the participant herself');
+select is_empty(format('select * from public.contest_result_people(%s)', pg_temp.round('draft-round')),
+  'nor learns which row is hers');
 select tests.sign_in('organizer_a');
-select results_eq(format('select rank, person_id from public.contest_result where round_id = %s', pg_temp.round('draft-round')),
-  $$ values (1, tests.id('citizen_a')) $$, 'its author reads them');
+select results_eq(format('select rank, person_id from pg_temp.results(%s)', pg_temp.round('draft-round')),
+  $$ values (1, tests.id('citizen_a')) $$, 'its author reads them, with the person');
 select results_eq(format('select rank, display_name from public.contest_standings(%s)', pg_temp.contest('cuoc-thi-nhap')),
   $$ values (1::bigint, 'Nguyễn Thị Lan') $$, 'and its standings');
 

@@ -119,18 +119,23 @@ export function roundResults(claims: Claims, roundId: number, filter: ResultsFil
 		const where = tx`x.round_id = ${roundId}
 			${filter.commune ? tx`and x.commune_id = ${filter.commune}` : tx``}
 			${filter.agency ? tx`and x.agency_id = ${filter.agency}` : tx``}`;
-		const me = claims.role === 'authenticated' ? tx`x.person_id = (select auth.uid())` : tx`false`;
+		// contest_result.person_id is readable by no one signed in: the reader's own row is found by its rank.
+		const [own] = claims.role === 'authenticated'
+			? await tx<{ rank: number }[]>`
+				select p.rank from public.contest_result_people(${roundId}) p where p.person_id = (select auth.uid())`
+			: [];
+		const me = own ? tx`x.rank = ${own.rank}` : tx`false`;
 		const rows = await tx<Standing[]>`
 			select x.rank, ${me} as "isMe", x.display_name as "displayName", ${standingColumns(tx)}, x.submitted_at as "submittedAt"
 			from public.contest_result x left join public.unit c on c.id = x.commune_id left join public.unit a on a.id = x.agency_id
 			where ${where}
 			order by x.rank limit ${RESULTS_PAGE_SIZE} offset ${(filter.page - 1) * RESULTS_PAGE_SIZE}`;
 		const [{ total }] = await tx<{ total: number }[]>`select count(*)::int as total from public.contest_result x where ${where}`;
-		const [mine] = claims.role === 'authenticated'
+		const [mine] = own
 			? await tx<Standing[]>`
 				select x.rank, true as "isMe", x.display_name as "displayName", ${standingColumns(tx)}, x.submitted_at as "submittedAt"
 				from public.contest_result x left join public.unit c on c.id = x.commune_id left join public.unit a on a.id = x.agency_id
-				where x.round_id = ${roundId} and x.person_id = (select auth.uid())`
+				where x.round_id = ${roundId} and x.rank = ${own.rank}`
 			: [];
 		return { rows, total, mine: mine ?? null };
 	});

@@ -37,7 +37,7 @@ export class LearningError extends Error {
 
 const title = (locale: Locale, alias = '') => (locale === 'en' ? `${alias}title_en` : `${alias}title_vi`);
 
-async function outline(tx: Tx, locale: Locale, slug: string): Promise<CourseOutline | undefined> {
+async function outline(tx: Tx, locale: Locale, slug: string, signedIn: boolean): Promise<CourseOutline | undefined> {
 	const [course] = await tx<(Omit<CourseOutline, 'modules' | 'competences' | 'quizzes'> & { modules: OutlineModule[] | null })[]>`
 		select c.id::int, c.slug, c.${tx(title(locale))} as title,
 			case when ${locale} = 'en' then c.summary_en else c.summary_vi end as summary,
@@ -62,16 +62,18 @@ async function outline(tx: Tx, locale: Locale, slug: string): Promise<CourseOutl
 		select k.framework, k.code, case when ${locale} = 'en' then k.name_en else k.name_vi end as name, cc.level
 		from public.course_competence cc join public.competence k on k.id = cc.competence_id
 		where cc.course_id = ${course.id} order by k.framework, k.code`;
+	// private.passed_quiz is for signed-in readers only (anonymous ones may not call it).
+	const passed = signedIn ? tx`coalesce(private.passed_quiz((select auth.uid()), q.id), false)` : tx`false`;
 	const quizzes = await tx<CourseQuiz[]>`
 		select q.id::int, q.title, q.required,
-			coalesce((select auth.uid()) is not null and private.passed_quiz((select auth.uid()), q.id), false) as passed
+			${passed} as passed
 		from public.quiz q where q.course_id = ${course.id} and q.status = 'published' order by q.required, q.id`;
 	return { ...course, modules: (course.modules ?? []).map((m) => ({ ...m, lessons: m.lessons ?? [] })), competences, quizzes };
 }
 
 /** A published course (or one the caller may author) with its outline; undefined when not visible. */
 export function getCourse(claims: Claims, locale: Locale, slug: string): Promise<CourseOutline | undefined> {
-	return asUser(claims, (tx) => outline(tx, locale, slug));
+	return asUser(claims, (tx) => outline(tx, locale, slug, claims.role === 'authenticated'));
 }
 
 export type LessonView = {
@@ -86,7 +88,7 @@ export type LessonView = {
 /** A lesson with its course's outline; for a signed-in reader it also remembers the place and enrols. */
 export function openLesson(claims: Claims, locale: Locale, courseSlug: string, lessonSlug: string): Promise<LessonView | undefined> {
 	return asUser(claims, async (tx) => {
-		const course = await outline(tx, locale, courseSlug);
+		const course = await outline(tx, locale, courseSlug, claims.role === 'authenticated');
 		if (!course) return undefined;
 		const lessons = course.modules.flatMap((m) => m.lessons);
 		const index = lessons.findIndex((l) => l.slug === lessonSlug);
