@@ -1,5 +1,6 @@
 // Runs the pgTAP files in supabase/tests, each on a fresh migrated database: embedded PGlite, or the
-// server DATABASE_URL points at. Prints each file's TAP and closes with "N passed, M failed".
+// server DATABASE_URL points at. Prints each file's TAP and closes with "N passed, M failed", preceded by the
+// coverage figures the files report (a diagnostic "# coverage: …", such as the RLS matrix's).
 // Usage: node scripts/test-sql.ts [file.sql …]   (default: every supabase/tests/*.sql)
 //
 // Setup files: supabase/tests/00000-setup-*.sql run first under `supabase test db` / pg_prove (files run in
@@ -11,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Sql } from 'postgres';
 import { embeddedDatabases, serverDatabases, type Databases } from './sql-tests/databases.ts';
-import { judge, lineOf, tapLines, type FileVerdict } from './sql-tests/tap.ts';
+import { coverage, judge, lineOf, tapLines, type FileVerdict } from './sql-tests/tap.ts';
 
 type FileRun = FileVerdict & { file: string; lines: string[]; ms: number };
 
@@ -125,5 +126,6 @@ const failed =
 	(setupError && setupRuns.every(clean) ? 1 : 0);
 const took = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`# ${count(setupRuns.length, 'setup file')} and ${count(runs.length, 'test file')} in ${took} s`);
+for (const figure of coverage(all.flatMap((run) => run.lines))) console.log(`# ${figure}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 || runs.length === 0 ? 1 : 0;

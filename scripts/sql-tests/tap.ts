@@ -32,6 +32,11 @@ export function judge(lines: string[]): FileVerdict {
 	return verdict;
 }
 
+/** The coverage figures a run reported, as diagnostics "# coverage: <figure>" (pgTAP's diag()). */
+export function coverage(lines: string[]): string[] {
+	return lines.flatMap((line) => /^#\s*coverage:\s*(.+)$/.exec(line)?.[1] ?? []);
+}
+
 /** Where a server-side error position (1-based, in characters) falls in the file. */
 export function lineOf(text: string, position: unknown): string {
 	const at = Number(position);
