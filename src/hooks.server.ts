@@ -10,6 +10,7 @@ import { DatabaseUnavailableError } from '#lib/server/db/errors.ts';
 import { startServer } from '#lib/server/startup.ts';
 import { describeError, log } from '#lib/server/log.ts';
 import { requestContext } from '#lib/server/http.ts';
+import { badRequest, hasHostileAddress } from '#lib/server/bad-request.ts';
 import { DEFAULT_LOCALE, isLocale, loadLocale, LOCALE_COOKIE, LOCALES } from '#lib/i18n/index.ts';
 
 export const init: ServerInit = async () => {
@@ -45,9 +46,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const chosen = event.cookies.get(LOCALE_COOKIE);
 	event.locals.locale = isLocale(chosen) ? chosen : (event.locals.session?.user.locale ?? DEFAULT_LOCALE);
 
-	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
-	});
+	// Text rules for forms live in parseForm (a message next to the field); an address has no field, so
+	// control characters in it are answered here, before any route reads it.
+	const response = hasHostileAddress(event.url)
+		? badRequest(event)
+		: await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	response.headers.set('x-request-id', event.locals.requestId);
 	return response;

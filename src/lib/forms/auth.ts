@@ -2,6 +2,7 @@
 // Messages are i18n keys; the page translates them.
 import * as v from 'valibot';
 import { parseIdentifier } from './identifier.ts';
+import { CONTROL_CHARACTERS_ERROR, hasControlCharacters, normaliseText } from './text.ts';
 
 import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from './limits.ts';
 
@@ -50,16 +51,28 @@ export const profileEdit = v.object({
 
 export type FieldErrors = Record<string, string>;
 
-/** Parses FormData through a schema: either the output, or the first message key per field. */
+/** Fields kept byte for byte, not normalised: a password's hash was made from exactly what was typed. */
+const VERBATIM = /password/;
+
+/**
+ * Parses FormData through a schema: either the output, or the first message key per field. Every text
+ * field first passes the one rule for text (./text.ts): control characters are refused next to the field
+ * (line breaks are allowed, as any field may be a text area), and the text is normalised to NFC.
+ */
 export function parseForm<S extends v.GenericSchema>(
 	schema: S,
 	form: FormData
 ): { ok: true; data: v.InferOutput<S> } | { ok: false; errors: FieldErrors } {
-	const input = Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === 'string'));
-	const result = v.safeParse(schema, input);
-	if (result.success) return { ok: true, data: result.output };
+	const input: Record<string, string> = {};
 	const errors: FieldErrors = {};
-	for (const issue of result.issues) {
+	for (const [field, value] of form.entries()) {
+		if (typeof value !== 'string') continue;
+		if (hasControlCharacters(value, { lineBreaks: true })) errors[field] ??= CONTROL_CHARACTERS_ERROR;
+		input[field] = VERBATIM.test(field) ? value : normaliseText(value);
+	}
+	const result = v.safeParse(schema, input);
+	if (result.success && Object.keys(errors).length === 0) return { ok: true, data: result.output };
+	for (const issue of result.issues ?? []) {
 		const field = v.getDotPath(issue) ?? 'form';
 		errors[field] ??= issue.message;
 	}
