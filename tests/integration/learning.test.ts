@@ -53,6 +53,14 @@ describe('catalogue search', () => {
 		expect(await slugs(query(''))).toEqual(['chu-ky-so', 'ky-nang-so-co-ban', 'thanh-toan-qr']);
 	});
 
+	it.each(['%', '_', '\\', '％', '＿', '%%'])('takes %j as text to find, not as a LIKE wildcard', async (q) => {
+		expect(await slugs(query(q))).toEqual([]);
+	});
+
+	it('finds a course from a query typed in decomposed Unicode (NFD), as from a precomposed one', async () => {
+		expect(await slugs(query('Kỹ năng số cơ bản'.normalize('NFD')))).toEqual(['ky-nang-so-co-ban']);
+	});
+
 	it('combines filters with the search: audience (with "everyone"), level and competence area', async () => {
 		expect(await slugs(query('', { audience: 'citizen' }))).toEqual(['ky-nang-so-co-ban', 'thanh-toan-qr']);
 		expect(await slugs(query('', { audience: 'official', level: 'intermediate' }))).toEqual(['chu-ky-so']);

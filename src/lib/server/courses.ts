@@ -2,6 +2,8 @@
 // one course's outline with the reader's progress.
 import { ANON, asUser, type Claims } from './db/index.ts';
 import { TtlCache } from './cache.ts';
+import { containsPattern } from './db/like.ts';
+import { normaliseText } from '../forms/text.ts';
 import type { Locale } from '../i18n/index.ts';
 
 /** The catalogue filters by the areas of the learners' framework (Circular 02/2025): 1–6. */
@@ -42,7 +44,7 @@ export function forgetCachedPages() {
 }
 
 export async function search(claims: Claims, locale: Locale, query: CatalogueQuery): Promise<{ courses: CourseCard[]; total: number }> {
-	const q = query.q.trim().slice(0, 100);
+	const q = normaliseText(query.q).trim().slice(0, 100);
 	const key = JSON.stringify([locale, q, query.audience, query.area, query.level, query.page]);
 	const page = await publicPages.get(key, () => searchPublished(locale, { ...query, q }));
 	if (claims.role !== 'authenticated' || page.cards.length === 0) {
@@ -66,16 +68,19 @@ export async function search(claims: Claims, locale: Locale, query: CatalogueQue
 /** One page of published courses matching the query, as anyone sees them. */
 function searchPublished(locale: Locale, query: CatalogueQuery): Promise<PublicPage> {
 	return asUser(ANON, async (tx) => {
-		await tx`select set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY}, true)`;
+		// The query as course texts are searched (lower case, no accents). The LIKE pattern is escaped after
+		// this, since unaccent turns a fullwidth ％ or ＿ into a wildcard.
+		const [{ folded }] = await tx<{ folded: string }[]>`
+			select set_config('pg_trgm.word_similarity_threshold', ${WORD_SIMILARITY}, true), private.search_text(${query.q}) as folded`;
 		// Matching and counting touch only ids; the card details are computed for the page's rows alone.
 		const rows = await tx<(PublicCard & { total: number })[]>`
 			with matches as (
 				select c.id, c.published_at,
-					case when ${query.q} = '' then 0 else extensions.word_similarity(private.search_text(${query.q}), c.search_text) end as rank
+					case when ${folded} = '' then 0 else extensions.word_similarity(${folded}, c.search_text) end as rank
 				from public.course c
 				where c.status = 'published'
-					and (${query.q} = '' or c.search_text like '%' || private.search_text(${query.q}) || '%'
-						or private.search_text(${query.q}) operator(extensions.<%) c.search_text)
+					and (${folded} = '' or c.search_text like ${containsPattern(folded)}
+						or ${folded} operator(extensions.<%) c.search_text)
 					and (${query.audience}::text is null or c.audience in (${query.audience}, 'everyone'))
 					and (${query.level}::text is null or c.level = ${query.level})
 					and (${query.area}::text is null or exists (

@@ -1,6 +1,8 @@
 // People: one's own profile, and the province admin's view of people and their roles.
 import { asUser, type Claims } from './db/index.ts';
 import { isPostgresError } from './db/errors.ts';
+import { containsPattern } from './db/like.ts';
+import { normaliseText } from '../forms/text.ts';
 import { Constants, type Enums } from './db/database.types.ts';
 
 export type Profile = {
@@ -57,7 +59,7 @@ export async function setOwnLocale(claims: Claims, locale: 'vi' | 'en') {
 
 /** People the caller may see (RLS decides), matching a name, e-mail or phone fragment. */
 export function search(claims: Claims, query: string, limit = 50): Promise<PersonSummary[]> {
-	const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+	const pattern = containsPattern(normaliseText(query));
 	return asUser(claims, (tx) => tx<PersonSummary[]>`
 		select p.id, p.display_name as "displayName", p.email, p.phone, u.name as "homeUnitName"
 		from public.profile p left join public.unit u on u.id = p.home_unit_id
