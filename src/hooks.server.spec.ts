@@ -6,6 +6,11 @@ import { loadLocale } from '#lib/i18n/index.ts';
 const { handle, handleError } = await import('./hooks.server.ts');
 await Promise.all([loadLocale('vi'), loadLocale('en')]);
 
+/** A Postgres error as postgres.js raises it. */
+function postgresError(code: string, message: string) {
+	return Object.assign(new Error(message), { name: 'PostgresError', code });
+}
+
 const event = { locals: { requestId: 'req-1' }, url: new URL('http://localhost/account'), request: new Request('http://localhost/account') } as never;
 
 describe('handleError', () => {
@@ -27,6 +32,15 @@ describe('handleError', () => {
 		expect(result).toEqual({ status: 400, message: 'aborted', requestId: 'req-1' });
 	});
 
+	it('answers a row-level security refusal no route expected with a 403, not a 500', async () => {
+		const refused = postgresError('42501', 'new row violates row-level security policy for table "question"');
+		expect(await handleError({ error: refused, event, kind: 'unknown' } as never)).toEqual({ status: 403, message: 'forbidden', requestId: 'req-1' });
+	});
+
+	it('answers text Postgres cannot store (a NUL) with a 400, not a 500', async () => {
+		const nul = postgresError('22021', 'invalid byte sequence for encoding "UTF8": 0x00');
+		expect(await handleError({ error: nul, event, kind: 'unknown' } as never)).toEqual({ status: 400, message: 'bad_input', requestId: 'req-1' });
+	});
 });
 
 /** Runs the handle hook on a request for this address; resolve stands for the page and records whether it ran. */

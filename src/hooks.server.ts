@@ -6,7 +6,7 @@ import { building } from '$app/env';
 import { auth } from '#lib/server/auth/index.ts';
 import { ANON, stopDatabase } from '#lib/server/db/index.ts';
 import { stopRefreshing } from '#lib/server/targets.ts';
-import { DatabaseUnavailableError } from '#lib/server/db/errors.ts';
+import { DatabaseUnavailableError, refusalOf } from '#lib/server/db/errors.ts';
 import { startServer } from '#lib/server/startup.ts';
 import { describeError, log } from '#lib/server/log.ts';
 import { requestContext } from '#lib/server/http.ts';
@@ -67,6 +67,11 @@ export const handleError: HandleServerError = ({ error, event, kind }) => {
 	if (event.request.signal.aborted || (error instanceof Error && (error.message === 'aborted' || (error as { code?: string }).code === 'ECONNRESET'))) {
 		log.info('request aborted by the client', { requestId, path: event.url.pathname });
 		return { status: 400, message: 'aborted', requestId };
+	}
+	const refusal = refusalOf(error);
+	if (refusal) {
+		log.warn('database refused the request', { requestId, path: event.url.pathname, status: refusal.status, ...describeError(error) });
+		return { ...refusal, requestId };
 	}
 	log.error('unexpected error', { requestId, path: event.url.pathname, ...describeError(error) });
 	return { status: 500, message: 'internal', requestId };

@@ -30,3 +30,15 @@ export function isPostgresError(error: unknown, code?: string): error is Postgre
 		(code === undefined || (error as PostgresError).code === code)
 	);
 }
+
+/**
+ * What a database refusal that no route expected means for the visitor, so that every route answers it
+ * the same way instead of with a 500: a policy or grant that said no (42501, "new row violates row-level
+ * security policy" included) is a 403 — rows the caller may not see are already hidden, so routes answer
+ * those with a 404 themselves; text Postgres cannot store (a NUL: 22021, or \u0000 in JSON: 22P05) is a 400.
+ */
+export function refusalOf(error: unknown): { status: 400 | 403; message: 'bad_input' | 'forbidden' } | undefined {
+	if (isPostgresError(error, '42501')) return { status: 403, message: 'forbidden' };
+	if (isPostgresError(error, '22021') || isPostgresError(error, '22P05')) return { status: 400, message: 'bad_input' };
+	return undefined;
+}
