@@ -86,4 +86,11 @@ describe('handle', () => {
 		expect(resolved).toBe(true);
 		expect(response.status).toBe(200);
 	});
+
+	it('asks browsers to keep to HTTPS only when the site was reached over HTTPS', async () => {
+		const secure = await request('https://hocso.example/');
+		expect(secure.response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+		const plain = await request('http://localhost/');
+		expect(plain.response.headers.get('strict-transport-security')).toBeNull();
+	});
 });

@@ -32,6 +32,9 @@ const SECURITY_HEADERS = {
 	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
 };
 
+/** Browsers that reached the site over HTTPS (through a proxy with TRUST_PROXY=1) keep to it for a year. */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = randomUUID();
 	event.locals.session = null;
@@ -52,6 +55,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		? badRequest(event)
 		: await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale) });
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+	if (event.url.protocol === 'https:') response.headers.set('strict-transport-security', HSTS);
 	response.headers.set('x-request-id', event.locals.requestId);
 	return response;
 };
