@@ -5,6 +5,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { readConfig } from './config.ts';
+import { checkZip, type ZipVerdict } from './zip-limits.ts';
 
 export interface Storage {
 	put(folder: string, key: string, bytes: Uint8Array): Promise<void>;
@@ -59,6 +60,20 @@ export function cleanName(name: string): string {
 	return [...base].map((c) => (c.charCodeAt(0) < 32 || c === '"' ? '_' : c)).join('').slice(0, 200);
 }
 
+/**
+ * The name evidence is kept and downloaded under: the uploader's name with the extension of what the file
+ * is (by its content), never the one it came with — a PNG that is also valid HTML is not saved as .html.
+ */
+export function evidenceName(uploaded: string, type: string): string {
+	const base = cleanName(uploaded).replace(/\.[^.]*$/, '') || 'evidence';
+	return `${base}.${EVIDENCE_TYPES[type] ?? 'bin'}`;
+}
+
+const ZIP_REFUSALS: Record<Exclude<ZipVerdict, 'ok'>, string> = {
+	too_large: 'reports.errors.evidence_unpacks_too_large',
+	damaged: 'reports.errors.evidence_damaged'
+};
+
 /** Checks an uploaded evidence file and stores it; the error is an i18n key for the field. */
 export async function storeEvidence(file: File): Promise<{ ok: true; file: StoredFile } | { ok: false; error: string }> {
 	if (file.size > EVIDENCE_MAX_BYTES) return { ok: false, error: 'reports.errors.evidence_too_large' };
@@ -66,8 +81,11 @@ export async function storeEvidence(file: File): Promise<{ ok: true; file: Store
 	const detected = await fileTypeFromBuffer(bytes);
 	const extension = detected && EVIDENCE_TYPES[detected.mime];
 	if (!detected || !extension) return { ok: false, error: 'reports.errors.evidence_type' };
+	if (extension === 'docx' || extension === 'xlsx') {
+		const verdict = await checkZip(bytes);
+		if (verdict !== 'ok') return { ok: false, error: ZIP_REFUSALS[verdict] };
+	}
 	const key = `${randomUUID()}.${extension}`;
 	await storage().put('evidence', key, bytes);
-	const name = cleanName(file.name) || `evidence.${extension}`;
-	return { ok: true, file: { key, name, type: detected.mime, bytes: bytes.byteLength } };
+	return { ok: true, file: { key, name: evidenceName(file.name, detected.mime), type: detected.mime, bytes: bytes.byteLength } };
 }
