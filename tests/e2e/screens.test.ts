@@ -56,12 +56,14 @@ for (const width of [360, 1280]) {
 	test.describe(`${width} px`, () => {
 		test.use({ viewport: { width, height: width < 600 ? 740 : 800 } });
 
-		test(`the public pages at ${width} px`, async ({ page }, testInfo) => {
-			test.setTimeout(60_000);
-			for (const [name, path] of PUBLIC_PAGES) await look(page, testInfo, name, path, width);
-		});
+		for (const [name, path] of PUBLIC_PAGES) {
+			test(`${name} at ${width} px`, async ({ page }, testInfo) => {
+				await look(page, testInfo, name, path, width);
+			});
+		}
 
 		test(`a signed-in citizen's pages at ${width} px`, async ({ page, signedInAs }, testInfo) => {
+			test.setTimeout(60_000);
 			await signedInAs('citizen');
 			for (const [name, path] of [['me', '/me'], ['account', '/account'], ['home-signed-in', '/']]) await look(page, testInfo, name, path, width);
 		});
