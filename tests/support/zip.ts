@@ -5,7 +5,7 @@ import { deflateRawSync } from 'node:zlib';
 type Entry = { name: string; data: Uint8Array; /** the unpacked size the headers claim, if not the true one */ declared?: number };
 
 /** A zip archive of these entries, each deflated; `declared` makes its headers lie about the unpacked size. */
-export function zipOf(entries: Entry[]): Uint8Array {
+export function zipOf(entries: Entry[]): Uint8Array<ArrayBuffer> {
 	const parts: Buffer[] = [];
 	const central: Buffer[] = [];
 	let offset = 0;
