@@ -7,7 +7,9 @@ import { readConfig } from '#lib/server/config.ts';
 
 const config = readConfig();
 const fresh = await createFreshDatabase({ serverUrl: config.databaseUrl });
-await startDatabase({ ...config, databaseUrl: fresh.url, seedDemo: 'never' });
+// An embedded database is reached through its socket here, so the app sees a URL: it must get the one
+// connection it would use embedded (see startDatabase), or pooled connections interleave and time out.
+await startDatabase({ ...config, databaseUrl: fresh.url, poolMax: config.databaseUrl ? config.poolMax : 1, seedDemo: 'never' });
 
 afterAll(async () => {
 	await stopDatabase();
