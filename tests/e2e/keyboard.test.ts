@@ -31,3 +31,31 @@ test('the sign-in form is completed and sent with the keyboard', async ({ page }
 	await page.keyboard.press('Enter');
 	await expectSignedIn(page, PERSONAS.citizen.name);
 });
+
+for (const javaScriptEnabled of [true, false]) {
+	test.describe(`a phone, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+		test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled });
+
+		test('the menu opens and leads to a page with the keyboard', async ({ page }) => {
+			await page.goto('/');
+			await expectAccessible(page);
+			// The links are folded away: the bar shows the brand, the language and the menu.
+			const nav = page.getByRole('navigation', { name: t('vi', 'nav.label') });
+			await expect(nav.getByRole('link', { name: t('vi', 'nav.courses') })).toBeHidden();
+			const menu = page.locator('header details.menu summary');
+			await menu.focus();
+			await page.keyboard.press('Enter');
+			await expect(nav.getByRole('link', { name: t('vi', 'nav.home') })).toHaveAttribute('aria-current', 'page');
+			await page.keyboard.press('Tab');
+			await page.keyboard.press('Tab');
+			await expect(nav.getByRole('link', { name: t('vi', 'nav.courses') })).toBeFocused();
+			await page.keyboard.press('Enter');
+			await expect(page).toHaveURL('/courses');
+			// On the new page the menu is folded again, and marks where the reader is.
+			await expect(nav.getByRole('link', { name: t('vi', 'nav.courses') })).toBeHidden();
+			await expectAccessible(page);
+			await menu.click();
+			await expect(nav.getByRole('link', { name: t('vi', 'nav.courses') })).toHaveAttribute('aria-current', 'page');
+		});
+	});
+}
