@@ -6,6 +6,44 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
 	local_auth: {
 		Tables: {
+			account_throttle: {
+				Row: {
+					account_key: string;
+					failures: number;
+					last_attempt_at: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					account_key: string;
+					failures?: number;
+					last_attempt_at: string;
+				};
+				Update: {
+					account_key?: string;
+					failures?: number;
+					last_attempt_at?: string;
+				};
+				Relationships: [];
+			};
+			address_budget: {
+				Row: {
+					key: string;
+					used: number;
+					window_started_at: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					key: string;
+					used?: number;
+					window_started_at: string;
+				};
+				Update: {
+					key?: string;
+					used?: number;
+					window_started_at?: string;
+				};
+				Relationships: [];
+			};
 			credential: {
 				Row: {
 					password_hash: string;
@@ -21,6 +59,37 @@ export type Database = {
 				Update: {
 					password_hash?: string;
 					updated_at?: string;
+					user_id?: string;
+				};
+				Relationships: [];
+			};
+			device: {
+				Row: {
+					created_at: string;
+					expires_at: string;
+					failures: number;
+					id: string;
+					last_used_at: string;
+					token_hash: string;
+					user_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					created_at?: string;
+					expires_at: string;
+					failures?: number;
+					id?: string;
+					last_used_at?: string;
+					token_hash: string;
+					user_id: string;
+				};
+				Update: {
+					created_at?: string;
+					expires_at?: string;
+					failures?: number;
+					id?: string;
+					last_used_at?: string;
+					token_hash?: string;
 					user_id?: string;
 				};
 				Relationships: [];
@@ -59,36 +128,41 @@ export type Database = {
 				};
 				Relationships: [];
 			};
-			throttle: {
-				Row: {
-					failures: number;
-					key: string;
-					locked_until: string | null;
-					window_started_at: string;
-				};
-				ComputedFields: never;
-				Insert: {
-					failures?: number;
-					key: string;
-					locked_until?: string | null;
-					window_started_at?: string;
-				};
-				Update: {
-					failures?: number;
-					key?: string;
-					locked_until?: string | null;
-					window_started_at?: string;
-				};
-				Relationships: [];
-			};
 		};
 		Views: {
 			[_ in never]: never;
 		};
 		Functions: {
-			clear_failures: { Args: { account_key: string }; Returns: undefined };
-			locked_until: { Args: { keys: string[] }; Returns: string };
-			record_failure: { Args: { keys: string[] }; Returns: string };
+			add_device: {
+				Args: { account_id: string; at?: string; token_hash: string };
+				Returns: string;
+			};
+			address_keys: { Args: { address: unknown; purpose: string }; Returns: string[] };
+			attempt_succeeded: {
+				Args: { account: string; address: unknown; at?: string; device_id: string };
+				Returns: undefined;
+			};
+			begin_attempt: {
+				Args: { account: string; address: unknown; at?: string; device_id: string };
+				Returns: {
+					trusted: boolean;
+					wait_seconds: number;
+				}[];
+			};
+			begin_registration: {
+				Args: { address: unknown; at?: string; per_address?: number; per_network?: number };
+				Returns: number;
+			};
+			delay_after: { Args: { failures: number }; Returns: string };
+			find_device: {
+				Args: { account_id: string; at?: string; token_hashes: string[] };
+				Returns: string;
+			};
+			give_back: { Args: { keys: string[] }; Returns: undefined };
+			take_budget: {
+				Args: { at: string; keys: string[]; limits: number[]; window_length: string };
+				Returns: number;
+			};
 		};
 		Enums: {
 			[_ in never]: never;
@@ -1767,6 +1841,7 @@ export type Database = {
 					path: number[];
 					valid_from: string;
 					valid_to: string | null;
+					validity: unknown;
 				};
 				ComputedFields: never;
 				Insert: {
@@ -1778,6 +1853,7 @@ export type Database = {
 					path?: number[];
 					valid_from: string;
 					valid_to?: string | null;
+					validity?: never;
 				};
 				Update: {
 					code?: string;
@@ -1788,6 +1864,7 @@ export type Database = {
 					path?: number[];
 					valid_from?: string;
 					valid_to?: string | null;
+					validity?: never;
 				};
 				Relationships: [
 					{
@@ -1875,6 +1952,13 @@ export type Database = {
 		};
 		Functions: {
 			compute_round_results: { Args: { target_round: number }; Returns: string };
+			contest_result_people: {
+				Args: { target_round: number };
+				Returns: {
+					person_id: string;
+					rank: number;
+				}[];
+			};
 			contest_standings: {
 				Args: { target_contest: number };
 				Returns: {
