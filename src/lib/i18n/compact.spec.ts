@@ -33,8 +33,8 @@ describe.each(['vi', 'en'])('the compact translator in %s', (locale) => {
 			const filled = Object.fromEntries(names.filter((name) => name !== 'count').map((name) => [name, `«${name} <b>&»`]));
 			const counts = variants.some(([k]) => PLURAL.test(k)) || names.includes('count') ? [0, 1, 2, 5, 21, 1.5] : [undefined];
 			for (const count of counts) {
-				const options = count === undefined ? filled : { ...filled, count };
-				const expected = reference.t(key, options);
+				const options: Record<string, unknown> = count === undefined ? filled : { ...filled, count };
+				const expected = (reference.t as (key: string, options: object) => string)(key, options);
 				const actual = compact(key, options);
 				if (actual !== expected) differences.push(`${key} ${JSON.stringify(options)}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`);
 			}

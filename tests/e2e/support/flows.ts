@@ -12,7 +12,7 @@ export async function unfoldMenu(page: Page) {
 	const menu = header(page).locator('details.menu');
 	if (!(await menu.isVisible()) || (await menu.evaluate((details: HTMLDetailsElement) => details.open))) return;
 	await menu.locator('summary').click();
-	await expect(menu).toHaveAttribute('open', '');
+	await expect(menu).toHaveAttribute('open', '', { timeout: 1_000 });
 }
 
 /** Closes the phone's menu again, where it is open, so that it no longer covers the page. */
@@ -52,8 +52,12 @@ export async function signIn(page: Page, identifier: string, password: string, l
 }
 
 export async function expectSignedIn(page: Page, name: string, locale: Locale = 'vi') {
-	await unfoldMenu(page);
-	await expect(header(page).getByText(t(locale, 'auth.signed_in_as', { name })).filter({ visible: true })).toBeVisible();
+	// The sign-in may still be finishing its navigation, which folds a menu opened meanwhile: try again.
+	const signedIn = header(page).getByText(t(locale, 'auth.signed_in_as', { name })).filter({ visible: true });
+	await expect(async () => {
+		await unfoldMenu(page);
+		await expect(signedIn).toBeVisible({ timeout: 1_000 });
+	}).toPass();
 	await foldMenu(page);
 	await expectAccessible(page);
 }
