@@ -108,7 +108,7 @@ export function authorUnits(claims: Claims, organizerScopes: { id: number; name:
 	return asUser(claims, async (tx) => {
 		const province = await tx<{ id: number; name: string }[]>`
 			select u.id::int, u.name from public.unit u
-			where u.kind = 'province' and u.valid_from <= current_date and (u.valid_to is null or u.valid_to > current_date)
+			where u.kind = 'province' and u.validity @> current_date
 				and private.is_province_admin()`;
 		return [...province, ...organizerScopes.filter((s) => !province.some((p) => p.id === s.id))];
 	});

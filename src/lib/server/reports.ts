@@ -53,7 +53,7 @@ export function reportable(claims: Claims, locale: Locale, year: number): Promis
 			from public.target t where t.measurement = 'reported' and extract(year from t.period_end) = ${year} order by t.position, t.code`;
 		const communes = await tx<Reportable['communes']>`
 			select u.id::int, u.name from public.unit u
-			where u.kind = 'commune' and u.valid_from <= make_date(${year}, 12, 31) and (u.valid_to is null or u.valid_to > make_date(${year}, 12, 31))
+			where u.kind = 'commune' and u.validity @> make_date(${year}, 12, 31)
 				and private.has_role_in_unit(u.id, 'unit_admin')
 			order by u.name`;
 		const reports = await tx.unsafe<ReportRow[]>(`

@@ -162,14 +162,13 @@ const POPULATION_REFUSALS: Record<string, [string, string]> = { '42501': ['form'
 
 // A year's communes are those of the hierarchy valid on its last day, as for a target's period.
 const communesOf = (tx: Tx, year: number) => tx`
-	u.kind = 'commune' and u.valid_from <= make_date(${year}::int, 12, 31) and (u.valid_to is null or u.valid_to > make_date(${year}::int, 12, 31))`;
+	u.kind = 'commune' and u.validity @> make_date(${year}::int, 12, 31)`;
 
 /** The years that have communes, from the first hierarchy loaded to next year, newest first. */
 export async function populationYears(claims: Claims): Promise<number[]> {
 	const rows = await asUser(claims, (tx) => tx<{ year: number }[]>`
 		select y as year from generate_series(2000, extract(year from current_date)::int + 1) y
-		where exists (select 1 from public.unit u where u.kind = 'commune' and u.valid_from <= make_date(y, 12, 31)
-			and (u.valid_to is null or u.valid_to > make_date(y, 12, 31)))
+		where exists (select 1 from public.unit u where u.kind = 'commune' and u.validity @> make_date(y, 12, 31))
 		order by y desc`);
 	return rows.map((r) => r.year);
 }
@@ -226,8 +225,7 @@ export function importPopulation(claims: Claims, text: string): Promise<{ ok: tr
 		const found = wanted.length === 0 ? [] : await tx<{ code: string; year: number; id: number }[]>`
 			select w.code, w.year, u.id::int
 			from unnest(${wanted.map((r) => r.unitCode)}::text[], ${wanted.map((r) => r.year)}::int[]) as w (code, year)
-			join public.unit u on u.code = w.code and u.kind = 'commune' and u.valid_from <= make_date(w.year, 12, 31)
-				and (u.valid_to is null or u.valid_to > make_date(w.year, 12, 31))`;
+			join public.unit u on u.code = w.code and u.kind = 'commune' and u.validity @> make_date(w.year, 12, 31)`;
 		const ids = new Map(found.map((f) => [`${f.code}/${f.year}`, f.id]));
 		for (const row of rows) {
 			if (!ids.has(`${row.unitCode}/${row.year}`)) problems.push({ line: row.line, key: 'admin_population.errors.unit_unknown', params: { code: row.unitCode, year: row.year } });

@@ -11,8 +11,7 @@ const vietnamese = new Intl.Collator('vi');
 export async function listCurrentCommunes(claims: Claims): Promise<UnitOption[]> {
 	const rows = await asUser(claims, (tx) => tx<UnitOption[]>`
 		select id::int, name, kind from public.unit
-		where kind in ('commune', 'village') and valid_from <= current_date
-			and (valid_to is null or valid_to > current_date)`);
+		where kind in ('commune', 'village') and validity @> current_date`);
 	return rows.sort((a, b) => vietnamese.compare(a.name, b.name));
 }
 
@@ -20,7 +19,7 @@ export async function listCurrentCommunes(claims: Claims): Promise<UnitOption[]>
 export async function listCurrentScopes(claims: Claims): Promise<UnitOption[]> {
 	const rows = await asUser(claims, (tx) => tx<UnitOption[]>`
 		select id::int, name, kind from public.unit
-		where valid_from <= current_date and (valid_to is null or valid_to > current_date)`);
+		where validity @> current_date`);
 	const rank = (kind: string) => ['province', 'agency'].indexOf(kind) + 1 || 3;
 	return rows.sort((a, b) => rank(a.kind) - rank(b.kind) || vietnamese.compare(a.name, b.name));
 }

@@ -29,7 +29,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 const currentUnitId = async (tx: Tx, name: string) => {
 	const [row] = await tx<{ id: number }[]>`
 		select id::int from public.unit
-		where name = ${name} and valid_from <= current_date and (valid_to is null or valid_to > current_date)`;
+		where name = ${name} and validity @> current_date`;
 	if (!row) throw new Error(`demo seed: no current unit named ${name}`);
 	return row.id;
 };

@@ -98,7 +98,7 @@ function demoPopulation(code: string, name: string, year: Year): { adults: numbe
 async function seedPopulation(tx: Tx, year: Year): Promise<Commune[]> {
 	const communes = await tx<Omit<Commune, 'adults'>[]>`
 		select id::int, code, name from public.unit
-		where kind = 'commune' and valid_from <= make_date(${year}::int, 12, 31) and (valid_to is null or valid_to > make_date(${year}::int, 12, 31))
+		where kind = 'commune' and validity @> make_date(${year}::int, 12, 31)
 		order by code`;
 	const rows = communes.map((c) => ({ unit_id: c.id, year, ...demoPopulation(c.code, c.name, year), source: DEMO_SOURCE, is_demo: true }));
 	await tx`insert into public.unit_population ${tx(rows)} on conflict (unit_id, year) do nothing`;
