@@ -6,6 +6,7 @@ import { isPostgresError } from './db/errors.ts';
 import type { TargetInput } from '../forms/targets.ts';
 import { parsePopulationCsv, type CsvProblem, type PopulationEntry } from '../forms/population.ts';
 import type { Locale } from '../i18n/index.ts';
+import { thisYear } from './years.ts';
 
 /** A refusal to show next to a field ('form' for the whole form); key is an i18n key. */
 export class TargetAdminError extends Error {
@@ -167,7 +168,7 @@ const communesOf = (tx: Tx, year: number) => tx`
 /** The years that have communes, from the first hierarchy loaded to next year, newest first. */
 export async function populationYears(claims: Claims): Promise<number[]> {
 	const rows = await asUser(claims, (tx) => tx<{ year: number }[]>`
-		select y as year from generate_series(2000, extract(year from current_date)::int + 1) y
+		select y as year from generate_series(2000, ${thisYear() + 1}::int) y
 		where exists (select 1 from public.unit u where u.kind = 'commune' and u.validity @> make_date(y, 12, 31))
 		order by y desc`);
 	return rows.map((r) => r.year);

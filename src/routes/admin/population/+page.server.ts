@@ -3,6 +3,7 @@ import { formValues } from '#lib/forms/studio-quiz.ts';
 import { CSV_MAX_BYTES, parsePopulationForm } from '#lib/forms/population.ts';
 import { requireRole, requireSession } from '#lib/server/http.ts';
 import * as targetAdmin from '#lib/server/target-admin.ts';
+import { defaultYear } from '#lib/server/years.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function requireAdmin(event: Pick<RequestEvent, 'locals' | 'url'>) {
@@ -16,8 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const years = await targetAdmin.populationYears(session.claims);
 	// The year asked for if it has communes; else this year, else the latest.
 	const asked = Number(event.url.searchParams.get('year'));
-	const thisYear = new Date().getFullYear();
-	const year = years.includes(asked) ? asked : years.includes(thisYear) ? thisYear : (years[0] ?? null);
+	const year = years.includes(asked) ? asked : (defaultYear(years) ?? null);
 	return { years, year, rows: year === null ? [] : await targetAdmin.population(session.claims, year) };
 };
 

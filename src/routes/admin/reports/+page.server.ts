@@ -1,17 +1,19 @@
 import { error, fail } from '@sveltejs/kit';
 import { parseForm } from '#lib/forms/auth.ts';
 import { reportForm, reviewForm } from '#lib/forms/reports.ts';
+import { isYear } from '#lib/forms/targets.ts';
 import { requireSession } from '#lib/server/http.ts';
 import * as reports from '#lib/server/reports.ts';
 import { storeEvidence } from '#lib/server/storage.ts';
+import { defaultYear } from '#lib/server/years.ts';
 import type { Session } from '#lib/server/auth/index.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const isAdmin = (session: Session, role: string) => session.user.roles.some((grant) => grant.role === role);
 
 function chosenYear(raw: string | null): number {
-	const year = Number(raw ?? new Date().getFullYear());
-	return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : new Date().getFullYear();
+	const year = Number(raw);
+	return isYear(year) ? year : defaultYear();
 }
 
 export const load: PageServerLoad = async (event) => {

@@ -4,6 +4,7 @@ import { formValues } from '#lib/forms/studio-quiz.ts';
 import { isYear, targetForm } from '#lib/forms/targets.ts';
 import { requireRole, requireSession } from '#lib/server/http.ts';
 import * as targetAdmin from '#lib/server/target-admin.ts';
+import { defaultYear } from '#lib/server/years.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	requireRole(session, 'province_admin');
 	const [metrics, bodies] = await Promise.all([targetAdmin.metrics(session.claims, event.locals.locale), targetAdmin.responsibleBodies(session.claims)]);
 	const asked = Number(event.url.searchParams.get('year'));
-	const year = isYear(asked) ? asked : new Date().getFullYear();
+	const year = isYear(asked) ? asked : defaultYear();
 	const values = { period_kind: 'year', year: String(year), value_unit: 'percent', direction: 'at_least', measure: 'reported', position: '0' };
 	return { metrics, bodies, values };
 };
