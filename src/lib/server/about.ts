@@ -1,12 +1,13 @@
 // What the "about" page lists from the database: the competence frameworks courses are mapped to, with
 // the document each comes from, so that the attribution can never drift from the data.
 import { ANON, asUser } from './db/index.ts';
+import { localized } from './db/localized.ts';
 import type { Locale } from '../i18n/index.ts';
 
 export type FrameworkSource = { code: string; name: string; source: string };
 
 export function frameworkSources(locale: Locale): Promise<FrameworkSource[]> {
 	return asUser(ANON, (tx) => tx<FrameworkSource[]>`
-		select code, case when ${locale} = 'en' then name_en else name_vi end as name, source
+		select code, ${localized(tx, locale, 'name')} as name, source
 		from public.competence_framework order by code`);
 }

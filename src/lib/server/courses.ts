@@ -3,6 +3,7 @@
 import { ANON, asUser, type Claims } from './db/index.ts';
 import { TtlCache } from './cache.ts';
 import { containsPattern } from './db/like.ts';
+import { localized } from './db/localized.ts';
 import { normaliseText } from '../forms/text.ts';
 import type { Locale } from '../i18n/index.ts';
 
@@ -97,8 +98,8 @@ function searchPublished(locale: Locale, query: CatalogueQuery): Promise<PublicP
 				limit ${PAGE_SIZE} offset ${(query.page - 1) * PAGE_SIZE}
 			)
 			select c.id::int, c.slug,
-				case when ${locale} = 'en' then c.title_en else c.title_vi end as title,
-				case when ${locale} = 'en' then c.summary_en else c.summary_vi end as summary,
+				${localized(tx, locale, 'c.title')} as title,
+				${localized(tx, locale, 'c.summary')} as summary,
 				c.audience, c.level,
 				coalesce(stats.minutes, 0)::int as minutes, coalesce(stats.lessons, 0)::int as lessons,
 				coalesce(stats.required, 0)::int as required,
@@ -126,6 +127,6 @@ export type Area = { code: string; name: string };
 
 export function listAreas(claims: Claims, locale: Locale): Promise<Area[]> {
 	return asUser(claims, (tx) => tx<Area[]>`
-		select code, case when ${locale} = 'en' then name_en else name_vi end as name
+		select code, ${localized(tx, locale, 'name')} as name
 		from public.competence_area where framework = ${AREA_FRAMEWORK} order by position`);
 }

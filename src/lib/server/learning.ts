@@ -2,6 +2,7 @@
 // enrols a signed-in reader), mark it done (idempotent by event id). Completion itself is recorded by the database.
 import { asUser, type Claims, type Tx } from './db/index.ts';
 import { isPostgresError } from './db/errors.ts';
+import { localized } from './db/localized.ts';
 import type { Locale } from '../i18n/index.ts';
 
 export type OutlineLesson = { id: number; slug: string; title: string; minutes: number; required: boolean; done: boolean };
@@ -35,19 +36,17 @@ export class LearningError extends Error {
 	}
 }
 
-const title = (locale: Locale, alias = '') => (locale === 'en' ? `${alias}title_en` : `${alias}title_vi`);
-
 async function outline(tx: Tx, locale: Locale, slug: string, signedIn: boolean): Promise<CourseOutline | undefined> {
 	const [course] = await tx<(Omit<CourseOutline, 'modules' | 'competences' | 'quizzes'> & { modules: OutlineModule[] | null })[]>`
-		select c.id::int, c.slug, c.${tx(title(locale))} as title,
-			case when ${locale} = 'en' then c.summary_en else c.summary_vi end as summary,
+		select c.id::int, c.slug, ${localized(tx, locale, 'c.title')} as title,
+			${localized(tx, locale, 'c.summary')} as summary,
 			c.audience, c.level, c.language,
-			case when ${locale} = 'en' then c.outcomes_en else c.outcomes_vi end as outcomes,
+			${localized(tx, locale, 'c.outcomes')} as outcomes,
 			(e.person_id is not null) as enrolled,
 			(select l.slug from public.lesson l where l.id = e.last_lesson_id) as "lastLessonSlug",
 			cc.completed_at as "completedAt",
-			(select json_agg(json_build_object('title', m.${tx(title(locale))}, 'lessons', (
-				select json_agg(json_build_object('id', l.id, 'slug', l.slug, 'title', l.${tx(title(locale))}, 'minutes', l.minutes,
+			(select json_agg(json_build_object('title', ${localized(tx, locale, 'm.title')}, 'lessons', (
+				select json_agg(json_build_object('id', l.id, 'slug', l.slug, 'title', ${localized(tx, locale, 'l.title')}, 'minutes', l.minutes,
 					'required', l.required,
 					'done', exists (select 1 from public.lesson_progress p where p.person_id = (select auth.uid()) and p.lesson_id = l.id))
 					order by l.position)
@@ -59,7 +58,7 @@ async function outline(tx: Tx, locale: Locale, slug: string, signedIn: boolean):
 		where c.slug = ${slug}`;
 	if (!course) return undefined;
 	const competences = await tx<Competence[]>`
-		select k.framework, k.code, case when ${locale} = 'en' then k.name_en else k.name_vi end as name, cc.level
+		select k.framework, k.code, ${localized(tx, locale, 'k.name')} as name, cc.level
 		from public.course_competence cc join public.competence k on k.id = cc.competence_id
 		where cc.course_id = ${course.id} order by k.framework, k.code`;
 	// private.passed_quiz is for signed-in readers only (anonymous ones may not call it).
@@ -153,7 +152,7 @@ export type AreaCoverage = { code: string; name: string; courses: number };
 export function myLearning(claims: Claims, locale: Locale): Promise<{ courses: MyCourse[]; coverage: AreaCoverage[] }> {
 	return asUser(claims, async (tx) => {
 		const courses = await tx<MyCourse[]>`
-			select c.slug, c.${tx(title(locale))} as title,
+			select c.slug, ${localized(tx, locale, 'c.title')} as title,
 				(select count(*)::int from public.lesson_progress p join public.lesson l on l.id = p.lesson_id and l.required
 					where p.person_id = e.person_id and p.course_id = c.id) as done,
 				(select count(*)::int from public.lesson l where l.course_id = c.id and l.required) as required,
@@ -185,7 +184,7 @@ export function myLearning(claims: Claims, locale: Locale): Promise<{ courses: M
 				where done.person_id = (select auth.uid())
 				group by a.id
 			)
-			select a.code, case when ${locale} = 'en' then a.name_en else a.name_vi end as name, coalesce(covered.courses, 0)::int as courses
+			select a.code, ${localized(tx, locale, 'a.name')} as name, coalesce(covered.courses, 0)::int as courses
 			from public.competence_area a left join covered on covered.area_id = a.id
 			where a.framework = 'tt02_2025'
 			order by a.position`;

@@ -3,6 +3,8 @@
 // (public.start_quiz_attempt and friends); this module only calls them as the signed-in person.
 import { asUser, type Claims, type Tx } from './db/index.ts';
 import { isPostgresError } from './db/errors.ts';
+import { localized } from './db/localized.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { Choice, GapKind, QuestionKind, TextFormat } from '../quiz/question.ts';
 import { renderMarkdown } from '../content/markdown.ts';
 import type { ShownQuestion } from '../quiz/answers.ts';
@@ -71,12 +73,12 @@ export type AttemptSummary = {
 
 export type QuizPage = QuizSettings & { attempts: AttemptSummary[]; inProgress: AttemptSummary | null; passed: boolean };
 
-const settingsQuery = (tx: Tx, locale: string, where: ReturnType<Tx>) => tx<QuizSettings[]>`
+const settingsQuery = (tx: Tx, locale: Locale, where: ReturnType<Tx>) => tx<QuizSettings[]>`
 	select q.id::int, q.title, q.description, q.language,
 		public.quiz_question_count(q.id) as "questionCount",
 		q.time_limit_seconds as "timeLimitSeconds", q.max_attempts as "maxAttempts", q.pass_percent::float as "passPercent",
 		q.counting, q.review_policy as "reviewPolicy", q.opens_at as "opensAt", q.closes_at as "closesAt",
-		(select json_build_object('slug', c.slug, 'title', case when ${locale} = 'en' then c.title_en else c.title_vi end)
+		(select json_build_object('slug', c.slug, 'title', ${localized(tx, locale, 'c.title')})
 			from public.course c where c.id = q.course_id) as course,
 		(select json_build_object('number', r.number, 'contestSlug', k.slug, 'contestTitle', k.title, 'predictionPrompt', r.prediction_prompt)
 			from public.contest_round r join public.contest k on k.id = r.contest_id where r.quiz_id = q.id) as round
@@ -87,7 +89,7 @@ const attemptColumns = (tx: Tx) => tx`
 	a.score::float, a.max_score::float as "maxScore", a.passed, a.duration_ms as "durationMs", a.grading_pending as "gradingPending"`;
 
 /** A published quiz (or one the reader authors) with the reader's own attempts (none for anonymous readers). */
-export function getQuiz(claims: Claims, locale: string, quizId: number): Promise<QuizPage | undefined> {
+export function getQuiz(claims: Claims, locale: Locale, quizId: number): Promise<QuizPage | undefined> {
 	return asLearner(claims, async (tx) => {
 		const [quiz] = await settingsQuery(tx, locale, tx`where q.id = ${quizId}`);
 		if (!quiz) return undefined;
@@ -148,7 +150,7 @@ export type AttemptView = {
 };
 
 /** The signed-in person's attempt with its questions as shown to them (keys only once review is open). */
-export function getAttempt(claims: Claims, locale: string, attemptId: string): Promise<AttemptView | undefined> {
+export function getAttempt(claims: Claims, locale: Locale, attemptId: string): Promise<AttemptView | undefined> {
 	return asLearner(claims, async (tx) => {
 		const [own] = await tx<{ quizId: number }[]>`
 			select quiz_id::int as "quizId" from public.quiz_attempt where id = ${attemptId} and person_id = (select auth.uid())`;

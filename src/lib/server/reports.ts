@@ -1,8 +1,9 @@
 // Reported target values: what a unit admin may report (the reported targets of a year and the communes
 // they administer), submitting with a note and evidence, and the province admins' review. RLS and the
 // report trigger decide every rule; this module only runs the statements as the signed-in person.
-import { asUser, type Claims } from './db/index.ts';
+import { asUser, type Claims, type Tx } from './db/index.ts';
 import { isPostgresError } from './db/errors.ts';
+import { localized } from './db/localized.ts';
 import type { StoredFile } from './storage.ts';
 import type { Locale } from '../i18n/index.ts';
 
@@ -39,8 +40,8 @@ export type Reportable = {
 	reports: ReportRow[];
 };
 
-const reportColumns = (locale: Locale) => `
-	r.id::int, r.target_id::int as "targetId", t.code as "targetCode", ${locale === 'en' ? 't.name_en' : 't.name_vi'} as "targetName",
+const reportColumns = (tx: Tx, locale: Locale) => tx`
+	r.id::int, r.target_id::int as "targetId", t.code as "targetCode", ${localized(tx, locale, 't.name')} as "targetName",
 	t.value_unit as "valueUnit", r.unit_id::int as "unitId", u.name as "unitName", r.numerator::float, r.denominator::float, r.note,
 	r.evidence_name as "evidenceName", r.status, r.submitted_at as "submittedAt", p.display_name as "submittedBy", r.review_note as "reviewNote"`;
 
@@ -48,7 +49,7 @@ const reportColumns = (locale: Locale) => `
 export function reportable(claims: Claims, locale: Locale, year: number): Promise<Reportable> {
 	return asUser(claims, async (tx) => {
 		const targets = await tx<Reportable['targets']>`
-			select t.id::int, t.code, case when ${locale} = 'en' then t.name_en else t.name_vi end as name, t.value_unit as "valueUnit",
+			select t.id::int, t.code, ${localized(tx, locale, 't.name')} as name, t.value_unit as "valueUnit",
 				t.target_value::float as "targetValue", t.period_end as "periodEnd"
 			from public.target t where t.measurement = 'reported' and extract(year from t.period_end) = ${year} order by t.position, t.code`;
 		const communes = await tx<Reportable['communes']>`
@@ -56,12 +57,12 @@ export function reportable(claims: Claims, locale: Locale, year: number): Promis
 			where u.kind = 'commune' and u.validity @> make_date(${year}, 12, 31)
 				and private.has_role_in_unit(u.id, 'unit_admin')
 			order by u.name`;
-		const reports = await tx.unsafe<ReportRow[]>(`
-			select ${reportColumns(locale)}
+		const reports = await tx<ReportRow[]>`
+			select ${reportColumns(tx, locale)}
 			from public.target_report r join public.target t on t.id = r.target_id join public.unit u on u.id = r.unit_id
 			left join public.profile p on p.id = r.submitted_by
-			where extract(year from t.period_end) = $1
-			order by u.name, t.position, t.code`, [year]);
+			where extract(year from t.period_end) = ${year}
+			order by u.name, t.position, t.code`;
 		return { targets, communes, reports };
 	});
 }
@@ -102,12 +103,12 @@ export async function submit(claims: Claims, input: Submission): Promise<void> {
 
 /** Reports waiting for review (province admins see all; others see none they may act on). */
 export function queue(claims: Claims, locale: Locale): Promise<ReportRow[]> {
-	return asUser(claims, (tx) => tx.unsafe<ReportRow[]>(`
-		select ${reportColumns(locale)}
+	return asUser(claims, (tx) => tx<ReportRow[]>`
+		select ${reportColumns(tx, locale)}
 		from public.target_report r join public.target t on t.id = r.target_id join public.unit u on u.id = r.unit_id
 		left join public.profile p on p.id = r.submitted_by
 		where r.status = 'submitted' and private.is_province_admin()
-		order by r.submitted_at`));
+		order by r.submitted_at`);
 }
 
 /** A province admin approves or rejects a report; an approved value counts from then on. */

@@ -5,6 +5,8 @@ import { error } from '@sveltejs/kit';
 import { asUser, type Claims, type Tx } from './db/index.ts';
 import { requireSession } from './http.ts';
 import { isPostgresError } from './db/errors.ts';
+import { localized } from './db/localized.ts';
+import type { Locale } from '../i18n/index.ts';
 import { authorUnits as bankAuthorUnits } from './banks.ts';
 import type { Session } from './auth/index.ts';
 import type { ContestInput, QuizInput, RoundInput } from '../forms/studio-quiz.ts';
@@ -61,9 +63,9 @@ export type StudioQuiz = {
 };
 
 /** The quizzes the author may edit, newest first. */
-export function listQuizzes(claims: Claims, locale: string): Promise<StudioQuiz[]> {
+export function listQuizzes(claims: Claims, locale: Locale): Promise<StudioQuiz[]> {
 	return asUser(claims, (tx) => tx<StudioQuiz[]>`
-		select q.id::int, q.title, q.status, case when ${locale} = 'en' then c.title_en else c.title_vi end as "courseTitle",
+		select q.id::int, q.title, q.status, ${localized(tx, locale, 'c.title')} as "courseTitle",
 			(select json_build_object('number', r.number, 'contestTitle', k.title) from public.contest_round r
 				join public.contest k on k.id = r.contest_id where r.quiz_id = q.id) as round,
 			q.opens_at as "opensAt", q.closes_at as "closesAt", coalesce(public.quiz_question_count(q.id), 0) as questions,
@@ -81,11 +83,11 @@ export type QuizOptions = {
 };
 
 /** What the quiz form offers: the courses and the banks the author may use. */
-export function quizOptions(claims: Claims, locale: string): Promise<QuizOptions> {
+export function quizOptions(claims: Claims, locale: Locale): Promise<QuizOptions> {
 	const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title, locale);
 	return asUser(claims, async (tx) => ({
 		courses: (await tx<QuizOptions['courses']>`
-			select c.id::int, case when ${locale} = 'en' then c.title_en else c.title_vi end as title
+			select c.id::int, ${localized(tx, locale, 'c.title')} as title
 			from public.course c where private.can_author_course(c.id)`).sort(byTitle),
 		banks: (await tx<QuizOptions['banks']>`
 			select b.id::int, b.title, (select count(*)::int from public.question q

@@ -3,6 +3,7 @@
 // decides who may write, and the database's refusals come back as TargetAdminErrors naming field and message.
 import { asUser, type Claims, type Tx } from './db/index.ts';
 import { isPostgresError } from './db/errors.ts';
+import { localized } from './db/localized.ts';
 import type { TargetInput } from '../forms/targets.ts';
 import { parsePopulationCsv, type CsvProblem, type PopulationEntry } from '../forms/population.ts';
 import type { Locale } from '../i18n/index.ts';
@@ -59,7 +60,7 @@ const targetColumns = (tx: Tx, locale: Locale) => tx`
 	t.id::int, t.code, t.name_vi as "nameVi", t.name_en as "nameEn", extract(year from t.period_end)::int as year,
 	to_char(t.period_start, 'YYYY-MM-DD') as "periodStart", to_char(t.period_end, 'YYYY-MM-DD') as "periodEnd", t.target_value::float8 as "targetValue",
 	t.value_unit as "valueUnit", t.direction, t.responsible, t.measurement, t.metric_code as "metricCode",
-	case when ${locale} = 'en' then m.name_en else m.name_vi end as "metricName", t.published, t.is_demo as "isDemo", t.position,
+	${localized(tx, locale, 'm.name')} as "metricName", t.published, t.is_demo as "isDemo", t.position,
 	(select count(*) from public.target_report r where r.target_id = t.id)::int as reports`;
 
 /** Every target the caller may read, grouped by the year its period ends in (newest first), in display order. */
@@ -81,8 +82,8 @@ export async function get(claims: Claims, locale: Locale, id: number): Promise<A
 /** The platform's metrics an automatic target can use, with their definitions in the language asked for. */
 export function metrics(claims: Claims, locale: Locale): Promise<Metric[]> {
 	return asUser(claims, (tx) => tx<Metric[]>`
-		select code, value_unit as "valueUnit", case when ${locale} = 'en' then name_en else name_vi end as name,
-			case when ${locale} = 'en' then definition_en else definition_vi end as definition
+		select code, value_unit as "valueUnit", ${localized(tx, locale, 'name')} as name,
+			${localized(tx, locale, 'definition')} as definition
 		from public.metric order by code`);
 }
 
