@@ -73,9 +73,10 @@ export function trackNavigations(page: Page, browser: Browser, scripted: boolean
 
 /**
  * Reasons axe gives for an undecided contrast that say nothing about the colours: a table cell scrolled out
- * of its scrolling box (its neighbours, same styles, are judged) and text of one or two characters.
+ * of its scrolling box (its neighbours, same styles, are judged), text of one or two characters, and a
+ * symbol such as the lesson outline's ✓ (non-text contrast, beyond what axe measures).
  */
-const NOT_ABOUT_COLOUR = new Set(['elmPartiallyObscured', 'shortTextContent']);
+const NOT_ABOUT_COLOUR = new Set(['elmPartiallyObscured', 'shortTextContent', 'nonBmp']);
 const reason = (check: { data?: unknown }) => (check.data as { messageKey?: string } | null)?.messageKey ?? '';
 
 /**
