@@ -1,10 +1,16 @@
 // Question banks for authors: list, create, read with their questions, import a GIFT or Moodle XML file
 // (all or nothing), export to GIFT. Runs as the signed-in author; RLS decides which banks they may touch.
 import { asUser, type Claims, type Tx } from './db/index.ts';
+import type { Camel, Row } from './db/rows.ts';
 import type { QuestionDraft } from '../quiz/question.ts';
 
-export type Bank = { id: number; title: string; courseTitle: string | null; questions: number; createdAt: Date };
-export type BankQuestion = { id: number; version: number; kind: string; title: string | null; prompt: string; points: number; category: string | null };
+export type Bank = Camel<Row<'question_bank'>, 'id' | 'title' | 'created_at'> & { courseTitle: Row<'course'>['title_vi'] | null; questions: number };
+/** A current question: its version's texts, and the path of its category's names ("Phần 1 / Lừa đảo"). */
+export type BankQuestion = Pick<Row<'question'>, 'id'> & Pick<Row<'question_version'>, 'version' | 'kind' | 'title' | 'prompt' | 'points'> & {
+	category: string | null;
+};
+/** A unit an author may own content in. */
+export type OwnerUnit = Pick<Row<'unit'>, 'id' | 'name'>;
 
 const withoutKind = (value: { kind: string }) => {
 	const rest: Record<string, unknown> = { ...value };
@@ -83,7 +89,7 @@ export function importDrafts(claims: Claims, bankId: number, drafts: QuestionDra
 /** The bank's current questions as drafts (for export). */
 export function drafts(claims: Claims, bankId: number): Promise<{ title: string; drafts: QuestionDraft[] } | undefined> {
 	return asUser(claims, async (tx) => {
-		const [bank] = await tx<{ title: string }[]>`select title from public.question_bank where id = ${bankId}`;
+		const [bank] = await tx<Pick<Row<'question_bank'>, 'title'>[]>`select title from public.question_bank where id = ${bankId}`;
 		if (!bank) return undefined;
 		const rows = await tx<(Omit<QuestionDraft, 'content' | 'key' | 'notKept'> & { content: object; key: object })[]>`
 			with recursive tree as (
@@ -104,9 +110,9 @@ export function drafts(claims: Claims, bankId: number): Promise<{ title: string;
 }
 
 /** Units the author may own a bank in: their organizer scopes, and the province for a province admin. */
-export function authorUnits(claims: Claims, organizerScopes: { id: number; name: string }[]): Promise<{ id: number; name: string }[]> {
+export function authorUnits(claims: Claims, organizerScopes: OwnerUnit[]): Promise<OwnerUnit[]> {
 	return asUser(claims, async (tx) => {
-		const province = await tx<{ id: number; name: string }[]>`
+		const province = await tx<OwnerUnit[]>`
 			select u.id::int, u.name from public.unit u
 			where u.kind = 'province' and u.validity @> current_date
 				and private.is_province_admin()`;

@@ -1,49 +1,40 @@
 // Online contests as participants and the public see them: the list, a contest with its rounds and
 // participation counts, and each round's ranking once it has closed (computed once, in SQL).
 import { asUser, type Claims, type Tx } from './db/index.ts';
+import type { Camel, Row } from './db/rows.ts';
+
+type Quiz = Row<'quiz'>;
 
 export type RoundState = 'upcoming' | 'open' | 'closed';
 
-export type Round = {
-	id: number;
-	number: number;
-	quizId: number;
-	quizTitle: string;
-	opensAt: Date;
-	closesAt: Date;
+export type Round = Camel<Row<'contest_round'>, 'id' | 'number' | 'prediction_prompt' | 'prediction_truth' | 'results_at'> & {
+	quizId: Quiz['id'];
+	quizTitle: Quiz['title'];
+	/** a round's quiz always has both (the round_quiz_window check) */
+	opensAt: NonNullable<Quiz['opens_at']>;
+	closesAt: NonNullable<Quiz['closes_at']>;
 	state: RoundState;
-	predictionPrompt: string | null;
-	predictionTruth: number | null;
 	participants: number;
-	resultsAt: Date | null;
 };
 
-export type ContestSummary = {
-	id: number;
-	slug: string;
-	title: string;
-	language: string;
-	campaignTitle: string;
+export type ContestSummary = Pick<Row<'contest'>, 'id' | 'slug' | 'title' | 'language'> & {
+	campaignTitle: Row<'campaign'>['title'];
 	rounds: number;
-	opensAt: Date | null;
-	closesAt: Date | null;
+	/** the first round's opening and the last one's closing; null without rounds */
+	opensAt: Quiz['opens_at'];
+	closesAt: Quiz['closes_at'];
 };
 
-export type Contest = Omit<ContestSummary, 'rounds'> & { rules: string; rounds: Round[] };
+export type Contest = Omit<ContestSummary, 'rounds'> & Pick<Row<'contest'>, 'rules'> & { rounds: Round[] };
 
-export type Standing = {
-	rank: number;
+/** A row of a ranking: a round's (contest_result), or the whole contest's (contest_standings, over the same columns). */
+export type Standing = Camel<Row<'contest_result'>, 'rank' | 'display_name' | 'score' | 'max_score' | 'duration_ms' | 'prediction_distance' | 'submitted_at'> & {
 	isMe: boolean;
-	displayName: string;
-	commune: string | null;
-	agency: string | null;
-	score: number;
-	maxScore: number;
-	durationMs: number;
-	predictionDistance: number | null;
-	submittedAt: Date;
+	commune: Row<'unit'>['name'] | null;
+	agency: Row<'unit'>['name'] | null;
 };
 
+// From a function's result (round_participation), whose columns the generated types do not mark nullable.
 export type Participation = { unitId: number | null; unitName: string | null; participants: number };
 
 export const RESULTS_PAGE_SIZE = 50;

@@ -3,7 +3,8 @@
 import { ANON, asUser, type Claims } from './db/index.ts';
 import { TtlCache } from './cache.ts';
 import { containsPattern } from './db/like.ts';
-import { localized } from './db/localized.ts';
+import { localized, type Localized } from './db/localized.ts';
+import type { Row } from './db/rows.ts';
 import { normaliseText } from '../forms/text.ts';
 import type { Locale } from '../i18n/index.ts';
 
@@ -14,26 +15,23 @@ export const PAGE_SIZE = 24;
 import type { CatalogueQuery } from '../forms/catalogue.ts';
 export type { CatalogueQuery };
 
-export type CourseCard = {
-	slug: string;
-	title: string;
-	summary: string;
-	audience: string;
-	level: string;
+export type CourseCard = Pick<Row<'course'>, 'slug' | 'audience' | 'level'> & {
+	title: Localized<'course', 'title'>;
+	summary: Localized<'course', 'summary'>;
 	minutes: number;
 	lessons: number;
 	enrolled: boolean;
 	done: number;
 	required: number;
 	/** Codes of the Circular 02/2025 areas the course develops (directly or by mapping). */
-	areas: string[];
-	completedAt: Date | null;
+	areas: Row<'competence_area'>['code'][];
+	completedAt: Row<'course_completion'>['completed_at'] | null;
 };
 
 /** Typo tolerance: how much of the query must match some words of a course (pg_trgm word similarity). */
 const WORD_SIMILARITY = '0.6';
 
-type PublicCard = Omit<CourseCard, 'enrolled' | 'done' | 'completedAt'> & { id: number };
+type PublicCard = Omit<CourseCard, 'enrolled' | 'done' | 'completedAt'> & Pick<Row<'course'>, 'id'>;
 type PublicPage = { cards: PublicCard[]; total: number };
 
 /** Published courses are public and change rarely: result pages are cached for a minute per process. */
@@ -51,7 +49,7 @@ export async function search(claims: Claims, locale: Locale, query: CatalogueQue
 	if (claims.role !== 'authenticated' || page.cards.length === 0) {
 		return { courses: page.cards.map(({ id: _id, ...card }) => ({ ...card, enrolled: false, done: 0, completedAt: null })), total: page.total };
 	}
-	const progress = await asUser(claims, (tx) => tx<{ id: number; enrolled: boolean; done: number; completedAt: Date | null }[]>`
+	const progress = await asUser(claims, (tx) => tx<(Pick<PublicCard, 'id'> & Pick<CourseCard, 'enrolled' | 'done' | 'completedAt'>)[]>`
 		select c.id::int, (e.person_id is not null) as enrolled,
 			(select count(*)::int from public.lesson_progress p join public.lesson l on l.id = p.lesson_id and l.required
 				where p.person_id = (select auth.uid()) and p.course_id = c.id) as done,
@@ -123,7 +121,7 @@ function searchPublished(locale: Locale, query: CatalogueQuery): Promise<PublicP
 	});
 }
 
-export type Area = { code: string; name: string };
+export type Area = Pick<Row<'competence_area'>, 'code'> & { name: Localized<'competence_area', 'name'> };
 
 export function listAreas(claims: Claims, locale: Locale): Promise<Area[]> {
 	return asUser(claims, (tx) => tx<Area[]>`

@@ -2,29 +2,29 @@
 // enrols a signed-in reader), mark it done (idempotent by event id). Completion itself is recorded by the database.
 import { asUser, type Claims, type Tx } from './db/index.ts';
 import { isPostgresError } from './db/errors.ts';
-import { localized } from './db/localized.ts';
+import { localized, type Localized } from './db/localized.ts';
+import type { Row } from './db/rows.ts';
 import type { Locale } from '../i18n/index.ts';
 
-export type OutlineLesson = { id: number; slug: string; title: string; minutes: number; required: boolean; done: boolean };
-export type OutlineModule = { title: string; lessons: OutlineLesson[] };
-export type Competence = { framework: string; code: string; name: string; level: number };
-export type CourseQuiz = { id: number; title: string; required: boolean; passed: boolean };
+type Lesson = Row<'lesson'>;
+/** When the course was completed by the reader, if it was. */
+type CompletedAt = Row<'course_completion'>['completed_at'] | null;
 
-export type CourseOutline = {
-	id: number;
-	slug: string;
-	title: string;
-	summary: string;
-	audience: string;
-	level: string;
-	language: string;
-	outcomes: string[];
+export type OutlineLesson = Pick<Lesson, 'id' | 'slug' | 'minutes' | 'required'> & { title: Localized<'lesson', 'title'>; done: boolean };
+export type OutlineModule = { title: Localized<'course_module', 'title'>; lessons: OutlineLesson[] };
+export type Competence = Pick<Row<'competence'>, 'framework' | 'code'> & { name: Localized<'competence', 'name'>; level: Row<'course_competence'>['level'] };
+export type CourseQuiz = Pick<Row<'quiz'>, 'id' | 'title' | 'required'> & { passed: boolean };
+
+export type CourseOutline = Pick<Row<'course'>, 'id' | 'slug' | 'audience' | 'level' | 'language'> & {
+	title: Localized<'course', 'title'>;
+	summary: Localized<'course', 'summary'>;
+	outcomes: Localized<'course', 'outcomes'>;
 	modules: OutlineModule[];
 	competences: Competence[];
 	quizzes: CourseQuiz[];
 	enrolled: boolean;
-	lastLessonSlug: string | null;
-	completedAt: Date | null;
+	lastLessonSlug: Lesson['slug'] | null;
+	completedAt: CompletedAt;
 };
 
 export class LearningError extends Error {
@@ -77,7 +77,7 @@ export function getCourse(claims: Claims, locale: Locale, slug: string): Promise
 
 export type LessonView = {
 	course: CourseOutline;
-	lesson: OutlineLesson & { body: unknown; kind: string };
+	lesson: OutlineLesson & Pick<Lesson, 'body' | 'kind'>;
 	previous: OutlineLesson | null;
 	next: OutlineLesson | null;
 	done: number;
@@ -92,7 +92,7 @@ export function openLesson(claims: Claims, locale: Locale, courseSlug: string, l
 		const lessons = course.modules.flatMap((m) => m.lessons);
 		const index = lessons.findIndex((l) => l.slug === lessonSlug);
 		if (index === -1) return undefined;
-		const [row] = await tx<{ body: unknown; kind: string }[]>`select body, kind from public.lesson where id = ${lessons[index].id}`;
+		const [row] = await tx<Pick<Lesson, 'body' | 'kind'>[]>`select body, kind from public.lesson where id = ${lessons[index].id}`;
 		if (claims.role === 'authenticated') {
 			await tx`
 				insert into public.enrolment (person_id, course_id, last_lesson_id) values ((select auth.uid()), ${course.id}, ${lessons[index].id})
@@ -121,7 +121,7 @@ export function openLesson(claims: Claims, locale: Locale, courseSlug: string, l
 export async function markDone(claims: Claims, lessonId: number, eventId: string): Promise<{ courseCompleted: boolean }> {
 	try {
 		return await asUser(claims, async (tx) => {
-			const [lesson] = await tx<{ course_id: number }[]>`select course_id::int from public.lesson where id = ${lessonId}`;
+			const [lesson] = await tx<Pick<Lesson, 'course_id'>[]>`select course_id::int from public.lesson where id = ${lessonId}`;
 			if (!lesson) throw new LearningError('not_found');
 			await tx`
 				insert into public.lesson_progress (person_id, lesson_id, course_id, event_id)
@@ -136,17 +136,17 @@ export async function markDone(claims: Claims, lessonId: number, eventId: string
 	}
 }
 
-export type MyCourse = {
-	slug: string;
-	title: string;
+export type MyCourse = Pick<Row<'course'>, 'slug'> & {
+	title: Localized<'course', 'title'>;
 	done: number;
 	required: number;
-	lastActivityAt: Date;
-	continueSlug: string | null;
-	completedAt: Date | null;
+	lastActivityAt: Row<'enrolment'>['last_activity_at'];
+	/** the lesson to go on with: the last one opened if not done, else the first not done, else the last opened */
+	continueSlug: Lesson['slug'] | null;
+	completedAt: CompletedAt;
 };
 
-export type AreaCoverage = { code: string; name: string; courses: number };
+export type AreaCoverage = Pick<Row<'competence_area'>, 'code'> & { name: Localized<'competence_area', 'name'>; courses: number };
 
 /** The signed-in person's courses (in progress and completed) and which competence areas they cover. */
 export function myLearning(claims: Claims, locale: Locale): Promise<{ courses: MyCourse[]; coverage: AreaCoverage[] }> {

@@ -4,19 +4,15 @@ import { isPostgresError } from './db/errors.ts';
 import { containsPattern } from './db/like.ts';
 import { normaliseText } from '../forms/text.ts';
 import { Constants, type Enums } from './db/database.types.ts';
+import type { Camel, OneOf, Row } from './db/rows.ts';
+import type { Locale } from '../i18n/index.ts';
 
-export type Profile = {
-	id: string;
-	displayName: string;
-	email: string | null;
-	phone: string | null;
-	homeUnitId: number | null;
-	homeUnitName: string | null;
-	locale: 'vi' | 'en';
-};
+/** A unit's name where a person's unit may be missing (left join). */
+type UnitName = Row<'unit'>['name'] | null;
 
-export type PersonSummary = { id: string; displayName: string; email: string | null; phone: string | null; homeUnitName: string | null };
-export type PersonRole = { id: number; role: string; unitId: number | null; unitName: string | null; grantedAt: Date };
+export type PersonSummary = Camel<Row<'profile'>, 'id' | 'display_name' | 'email' | 'phone'> & { homeUnitName: UnitName };
+export type Profile = PersonSummary & Camel<Row<'profile'>, 'home_unit_id'> & { locale: OneOf<Row<'profile'>['locale'], Locale> };
+export type PersonRole = Camel<Row<'person_role'>, 'id' | 'role' | 'unit_id' | 'granted_at'> & { unitName: UnitName };
 
 export type PeopleErrorCode = 'home_unit_not_current' | 'role_exists' | 'role_scope_invalid' | 'last_province_admin' | 'not_allowed' | 'not_found';
 

@@ -3,7 +3,8 @@
 // (public.start_quiz_attempt and friends); this module only calls them as the signed-in person.
 import { asUser, type Claims, type Tx } from './db/index.ts';
 import { isPostgresError } from './db/errors.ts';
-import { localized } from './db/localized.ts';
+import { localized, type Localized } from './db/localized.ts';
+import type { Camel, OneOf, Row } from './db/rows.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { Choice, GapKind, QuestionKind, TextFormat } from '../quiz/question.ts';
 import { renderMarkdown } from '../content/markdown.ts';
@@ -40,36 +41,21 @@ async function asLearner<T>(claims: Claims, fn: (tx: Tx) => Promise<T>): Promise
 	}
 }
 
-export type QuizSettings = {
-	id: number;
-	title: string;
-	description: string;
-	language: string;
+type Quiz = Row<'quiz'>;
+
+export type QuizSettings = Camel<Quiz, 'id' | 'title' | 'description' | 'language' | 'time_limit_seconds' | 'max_attempts' | 'pass_percent' | 'opens_at' | 'closes_at'> & {
 	questionCount: number;
-	timeLimitSeconds: number | null;
-	maxAttempts: number | null;
-	passPercent: number;
-	counting: 'best' | 'last';
-	reviewPolicy: 'after_submit' | 'after_close' | 'never';
-	opensAt: Date | null;
-	closesAt: Date | null;
-	course: { slug: string; title: string } | null;
-	round: { number: number; contestSlug: string; contestTitle: string; predictionPrompt: string | null } | null;
+	counting: OneOf<Quiz['counting'], 'best' | 'last'>;
+	reviewPolicy: OneOf<Quiz['review_policy'], 'after_submit' | 'after_close' | 'never'>;
+	course: (Pick<Row<'course'>, 'slug'> & { title: Localized<'course', 'title'> }) | null;
+	round: (Camel<Row<'contest_round'>, 'number' | 'prediction_prompt'> & { contestSlug: Row<'contest'>['slug']; contestTitle: Row<'contest'>['title'] }) | null;
 };
 
-export type AttemptSummary = {
-	id: string;
-	number: number;
-	startedAt: Date;
-	deadlineAt: Date | null;
-	submittedAt: Date | null;
-	score: number | null;
-	maxScore: number;
-	passed: boolean | null;
-	durationMs: number | null;
-	/** submitted with essays not graded yet: the score is partial and passed unknown */
-	gradingPending: boolean;
-};
+/** gradingPending: submitted with essays not graded yet, so the score is partial and passed unknown. */
+export type AttemptSummary = Camel<
+	Row<'quiz_attempt'>,
+	'id' | 'number' | 'started_at' | 'deadline_at' | 'submitted_at' | 'score' | 'max_score' | 'passed' | 'duration_ms' | 'grading_pending'
+>;
 
 export type QuizPage = QuizSettings & { attempts: AttemptSummary[]; inProgress: AttemptSummary | null; passed: boolean };
 
@@ -142,7 +128,7 @@ export type AttemptQuestion = {
 
 export type AttemptView = {
 	quiz: QuizSettings;
-	attempt: AttemptSummary & { prediction: number | null };
+	attempt: AttemptSummary & Pick<Row<'quiz_attempt'>, 'prediction'>;
 	questions: AttemptQuestion[];
 	/** milliseconds left, measured by the database's clock (null: no deadline) */
 	remainingMs: number | null;
@@ -152,7 +138,7 @@ export type AttemptView = {
 /** The signed-in person's attempt with its questions as shown to them (keys only once review is open). */
 export function getAttempt(claims: Claims, locale: Locale, attemptId: string): Promise<AttemptView | undefined> {
 	return asLearner(claims, async (tx) => {
-		const [own] = await tx<{ quizId: number }[]>`
+		const [own] = await tx<Camel<Row<'quiz_attempt'>, 'quiz_id'>[]>`
 			select quiz_id::int as "quizId" from public.quiz_attempt where id = ${attemptId} and person_id = (select auth.uid())`;
 		if (!own) return undefined;
 		// Reading the questions first finishes an attempt whose deadline passed.

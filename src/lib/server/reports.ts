@@ -3,7 +3,8 @@
 // report trigger decide every rule; this module only runs the statements as the signed-in person.
 import { asUser, type Claims, type Tx } from './db/index.ts';
 import { isPostgresError } from './db/errors.ts';
-import { localized } from './db/localized.ts';
+import { localized, type Localized } from './db/localized.ts';
+import type { Camel, OneOf, Row } from './db/rows.ts';
 import type { StoredFile } from './storage.ts';
 import type { Locale } from '../i18n/index.ts';
 
@@ -16,27 +17,23 @@ export class ReportError extends Error {
 	}
 }
 
-export type ReportRow = {
-	id: number;
-	targetId: number;
-	targetCode: string;
-	targetName: string;
-	valueUnit: 'percent' | 'count';
-	unitId: number;
-	unitName: string;
-	numerator: number;
-	denominator: number | null;
-	note: string;
-	evidenceName: string | null;
-	status: 'submitted' | 'approved' | 'rejected';
-	submittedAt: Date;
-	submittedBy: string | null;
-	reviewNote: string;
+type Target = Row<'target'>;
+type Report = Row<'target_report'>;
+type ValueUnit = OneOf<Target['value_unit'], 'percent' | 'count'>;
+
+export type ReportRow = Camel<Report, 'id' | 'target_id' | 'unit_id' | 'numerator' | 'denominator' | 'note' | 'evidence_name' | 'submitted_at' | 'review_note'> & {
+	targetCode: Target['code'];
+	targetName: Localized<'target', 'name'>;
+	valueUnit: ValueUnit;
+	unitName: Row<'unit'>['name'];
+	status: OneOf<Report['status'], 'submitted' | 'approved' | 'rejected'>;
+	/** the submitter's display name; null once their account is gone */
+	submittedBy: Row<'profile'>['display_name'] | null;
 };
 
 export type Reportable = {
-	targets: { id: number; code: string; name: string; valueUnit: 'percent' | 'count'; targetValue: number; periodEnd: Date }[];
-	communes: { id: number; name: string }[];
+	targets: (Camel<Target, 'id' | 'code' | 'target_value' | 'period_end'> & { name: Localized<'target', 'name'>; valueUnit: ValueUnit })[];
+	communes: Pick<Row<'unit'>, 'id' | 'name'>[];
 	reports: ReportRow[];
 };
 
@@ -73,7 +70,7 @@ export type Submission = { targetId: number; unitId: number; numerator: number; 
 export async function submit(claims: Claims, input: Submission): Promise<void> {
 	try {
 		await asUser(claims, async (tx) => {
-			const [existing] = await tx<{ status: string }[]>`
+			const [existing] = await tx<Pick<Report, 'status'>[]>`
 				select status from public.target_report where target_id = ${input.targetId} and unit_id = ${input.unitId}`;
 			if (existing?.status === 'approved') throw new ReportError('approved');
 			const evidence = input.evidence;

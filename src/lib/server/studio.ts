@@ -5,11 +5,16 @@ import { error } from '@sveltejs/kit';
 import { asUser, type Claims, type Tx } from './db/index.ts';
 import { requireSession } from './http.ts';
 import { isPostgresError } from './db/errors.ts';
-import { localized } from './db/localized.ts';
+import { localized, type Localized } from './db/localized.ts';
+import type { Camel, Row } from './db/rows.ts';
 import type { Locale } from '../i18n/index.ts';
-import { authorUnits as bankAuthorUnits } from './banks.ts';
+import { authorUnits as bankAuthorUnits, type OwnerUnit } from './banks.ts';
 import type { Session } from './auth/index.ts';
 import type { ContestInput, QuizInput, RoundInput } from '../forms/studio-quiz.ts';
+
+type Quiz = Row<'quiz'>;
+type QuizPool = Row<'quiz_pool'>;
+type ContestRound = Row<'contest_round'>;
 
 /** A refusal to show next to a field ('form' for the whole form); key is an i18n key. */
 export class StudioError extends Error {
@@ -50,16 +55,18 @@ export function requireAuthor(event: Parameters<typeof requireSession>[0]): Sess
 }
 
 /** Units the author may own content in (as for banks), and the current owner if it is not one of them. */
-export async function authorUnits(session: Session, current?: { id: number; name: string } | null) {
+export async function authorUnits(session: Session, current?: OwnerUnit | null) {
 	const scopes = session.user.roles.filter((g) => g.role === 'organizer' && g.unitId !== null).map((g) => ({ id: g.unitId!, name: g.unitName ?? '' }));
 	const units = await bankAuthorUnits(session.claims, scopes);
 	return current && !units.some((u) => u.id === current.id) ? [current, ...units] : units;
 }
 
 // ───────────────────────────── quizzes ─────────────────────────────
-export type StudioQuiz = {
-	id: number; title: string; status: string; courseTitle: string | null; round: { number: number; contestTitle: string } | null;
-	opensAt: Date | null; closesAt: Date | null; questions: number; attempts: number;
+export type StudioQuiz = Camel<Quiz, 'id' | 'title' | 'status' | 'opens_at' | 'closes_at'> & {
+	courseTitle: Localized<'course', 'title'> | null;
+	round: (Pick<ContestRound, 'number'> & { contestTitle: Row<'contest'>['title'] }) | null;
+	questions: number;
+	attempts: number;
 };
 
 /** The quizzes the author may edit, newest first. */
@@ -76,10 +83,10 @@ export function listQuizzes(claims: Claims, locale: Locale): Promise<StudioQuiz[
 }
 
 export type QuizOptions = {
-	courses: { id: number; title: string }[];
-	banks: { id: number; title: string; questions: number }[];
+	courses: (Pick<Row<'course'>, 'id'> & { title: Localized<'course', 'title'> })[];
+	banks: (Pick<Row<'question_bank'>, 'id' | 'title'> & { questions: number })[];
 	/** every category of those banks, with its path of names ("Phần 1 / Lừa đảo") in tree order */
-	categories: { id: number; bankId: number; path: string; questions: number }[];
+	categories: (Camel<Row<'question_category'>, 'id' | 'bank_id'> & { path: string; questions: number })[];
 };
 
 /** What the quiz form offers: the courses and the banks the author may use. */
@@ -106,9 +113,20 @@ export function quizOptions(claims: Claims, locale: Locale): Promise<QuizOptions
 	}));
 }
 
-export type QuizRecord = Omit<QuizInput, 'time_limit_minutes' | 'bank_id' | 'draw_count' | 'category_id'> & {
-	id: number; time_limit_seconds: number | null; bank_id: number | null; draw_count: number | null; category_id: number | null;
-	ownerUnit: { id: number; name: string } | null; attempts: number; otherSources: number; contestId: number | null;
+/** A quiz's columns as the form edits them, and its first pool's (null without one). */
+export type QuizRecord = Pick<
+	Quiz,
+	| 'id' | 'title' | 'description' | 'language' | 'course_id' | 'required' | 'owner_unit_id' | 'status' | 'shuffle_questions' | 'shuffle_options'
+	| 'time_limit_seconds' | 'max_attempts' | 'pass_percent' | 'counting' | 'review_policy' | 'opens_at' | 'closes_at'
+> & {
+	bank_id: QuizPool['bank_id'] | null;
+	draw_count: QuizPool['draw_count'] | null;
+	category_id: QuizPool['category_id'];
+	ownerUnit: OwnerUnit | null;
+	attempts: number;
+	/** pools after the first, and fixed questions: sources the form does not show */
+	otherSources: number;
+	contestId: ContestRound['contest_id'] | null;
 };
 
 /** A quiz the author may edit, with its first pool (the form's question source), or undefined. */
@@ -209,7 +227,12 @@ export function updateQuiz(claims: Claims, quizId: number, input: QuizInput): Pr
 }
 
 // ───────────────────────────── contests ─────────────────────────────
-export type StudioContest = { id: number; slug: string; title: string; status: string; campaignTitle: string; rounds: number; opensAt: Date | null; closesAt: Date | null };
+export type StudioContest = Pick<Row<'contest'>, 'id' | 'slug' | 'title' | 'status'> & {
+	campaignTitle: Row<'campaign'>['title'];
+	rounds: number;
+	opensAt: Quiz['opens_at'];
+	closesAt: Quiz['closes_at'];
+};
 
 /** The contests the author may edit, newest first. */
 export function listContests(claims: Claims): Promise<StudioContest[]> {
@@ -222,9 +245,19 @@ export function listContests(claims: Claims): Promise<StudioContest[]> {
 		group by k.id, g.title order by k.created_at desc, k.id desc`);
 }
 
-export type StudioRound = { id: number; number: number; quizId: number; quizTitle: string; opensAt: Date; closesAt: Date; predictionPrompt: string | null; predictionTruth: number | null; attempts: number };
-export type ContestRecord = Omit<ContestInput, 'campaign_title' | 'campaign_slug' | 'campaign_id'> & {
-	id: number; campaign_id: number; campaign: { title: string; status: string }; ownerUnit: { id: number; name: string } | null; rounds: StudioRound[];
+export type StudioRound = Camel<ContestRound, 'id' | 'number' | 'prediction_prompt' | 'prediction_truth'> & {
+	quizId: Quiz['id'];
+	quizTitle: Quiz['title'];
+	/** a round's quiz always has both (the round_quiz_window check) */
+	opensAt: NonNullable<Quiz['opens_at']>;
+	closesAt: NonNullable<Quiz['closes_at']>;
+	attempts: number;
+};
+/** A contest's columns as the form edits them. */
+export type ContestRecord = Pick<Row<'contest'>, 'id' | 'campaign_id' | 'title' | 'slug' | 'rules' | 'language' | 'owner_unit_id' | 'status'> & {
+	campaign: Pick<Row<'campaign'>, 'title' | 'status'>;
+	ownerUnit: OwnerUnit | null;
+	rounds: StudioRound[];
 };
 
 /** A contest the author may edit, with its rounds, or undefined. */
@@ -246,12 +279,12 @@ export function getContest(claims: Claims, contestId: number): Promise<ContestRe
 	});
 }
 
-export type RoundQuiz = { id: number; title: string; opensAt: Date | null; closesAt: Date | null };
+export type RoundQuiz = Camel<Quiz, 'id' | 'title' | 'opens_at' | 'closes_at'>;
 
 /** What the contest forms offer: the author's campaigns, and their quizzes that are no round yet (with a window or not). */
 export function contestOptions(claims: Claims, currentCampaign: number | null = null) {
 	return asUser(claims, async (tx) => {
-		const campaigns = await tx<{ id: number; title: string }[]>`
+		const campaigns = await tx<Pick<Row<'campaign'>, 'id' | 'title'>[]>`
 			select g.id::int, g.title from public.campaign g
 			where private.may_author_in_unit(g.owner_unit_id) or g.id = ${currentCampaign} order by g.created_at desc, g.id desc`;
 		const quizzes = await tx<RoundQuiz[]>`

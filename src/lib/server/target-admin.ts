@@ -3,7 +3,8 @@
 // decides who may write, and the database's refusals come back as TargetAdminErrors naming field and message.
 import { asUser, type Claims, type Tx } from './db/index.ts';
 import { isPostgresError } from './db/errors.ts';
-import { localized } from './db/localized.ts';
+import { localized, type Localized } from './db/localized.ts';
+import type { Camel, OneOf, Row } from './db/rows.ts';
 import type { TargetInput } from '../forms/targets.ts';
 import { parsePopulationCsv, type CsvProblem, type PopulationEntry } from '../forms/population.ts';
 import type { Locale } from '../i18n/index.ts';
@@ -24,12 +25,19 @@ export class TargetAdminError extends Error {
 	}
 }
 
-export type AdminTarget = TargetInput & {
-	id: number; year: number; metricName: string | null; isDemo: boolean; reports: number;
+type Unit = Row<'unit'>;
+type Population = Row<'unit_population'>;
+
+/** A target as its form edits it (periods as YYYY-MM-DD), with what the list shows besides. */
+export type AdminTarget = TargetInput & Camel<Row<'target'>, 'id' | 'is_demo'> & {
+	year: number; metricName: Localized<'metric', 'name'> | null; reports: number;
 };
-export type Metric = { code: string; valueUnit: 'percent' | 'count'; name: string; definition: string };
-export type PopulationRow = {
-	unitId: number; code: string; name: string; district: string | null; adults: number | null; residents: number | null; source: string | null;
+export type Metric = Pick<Row<'metric'>, 'code'> & {
+	valueUnit: OneOf<Row<'metric'>['value_unit'], 'percent' | 'count'>; name: Localized<'metric', 'name'>; definition: Localized<'metric', 'definition'>;
+};
+/** A commune of the year, with its figures (null where it has none) and its district's name where it had one. */
+export type PopulationRow = Pick<Unit, 'code' | 'name'> & {
+	unitId: Unit['id']; district: Unit['name'] | null; adults: Population['adults'] | null; residents: Population['residents']; source: Population['source'] | null;
 };
 
 const REFUSALS: Record<string, [field: string, key: string]> = {
@@ -193,7 +201,7 @@ export async function population(claims: Claims, year: number): Promise<Populati
  */
 export function savePopulation(claims: Claims, year: number, source: string, entries: PopulationEntry[]): Promise<number> {
 	return write(claims, async (tx) => {
-		const current = new Map((await tx<{ unitId: number; adults: number; residents: number | null }[]>`
+		const current = new Map((await tx<Camel<Population, 'unit_id' | 'adults' | 'residents'>[]>`
 			select p.unit_id::int as "unitId", p.adults, p.residents from public.unit_population p where p.year = ${year}`).map((r) => [r.unitId, r]));
 		const valid = new Set((await tx<{ id: number }[]>`select u.id::int from public.unit u where ${communesOf(tx, year)}`).map((r) => r.id));
 		const removed = entries.filter((e) => e.adults === null && current.has(e.unitId)).map((e) => e.unitId);
@@ -224,7 +232,7 @@ export function importPopulation(claims: Claims, text: string): Promise<{ ok: tr
 	return write(claims, async (tx) => {
 		const { rows, problems } = parsePopulationCsv(text);
 		const wanted = [...new Map(rows.map((r) => [`${r.unitCode}/${r.year}`, r])).values()];
-		const found = wanted.length === 0 ? [] : await tx<{ code: string; year: number; id: number }[]>`
+		const found = wanted.length === 0 ? [] : await tx<(Pick<Unit, 'id' | 'code'> & Pick<Population, 'year'>)[]>`
 			select w.code, w.year, u.id::int
 			from unnest(${wanted.map((r) => r.unitCode)}::text[], ${wanted.map((r) => r.year)}::int[]) as w (code, year)
 			join public.unit u on u.code = w.code and u.kind = 'commune' and u.validity @> make_date(w.year, 12, 31)`;

@@ -1,8 +1,8 @@
 // Administrative units and agencies: the hierarchy valid on a date, and lookups.
 import { asUser, type Claims } from './db/index.ts';
-import type { Tables } from './db/database.types.ts';
+import type { Row } from './db/rows.ts';
 
-export type UnitOption = Pick<Tables<'unit'>, 'id' | 'name' | 'kind'>;
+export type UnitOption = Pick<Row<'unit'>, 'id' | 'name' | 'kind'>;
 
 // Postgres may not have an ICU Vietnamese collation (PGlite has none), so names are sorted here.
 const vietnamese = new Intl.Collator('vi');

@@ -6,10 +6,14 @@ import type { Row, TableName } from './rows.ts';
 
 type Column = { [T in TableName]: keyof Row<T> & string }[TableName];
 
-type Paired<C> = C extends `${infer Name}_vi` ? (`${Name}_en` extends Column ? Name : never) : never;
+/** Of the columns Of, the names of pairs: `title` where both title_vi and title_en are among them. */
+type Paired<C, Of> = C extends `${infer Name}_vi` ? (`${Name}_en` extends Of ? Name : never) : never;
 
 /** The names of column pairs: `title` where some table has both title_vi and title_en. */
-export type LocalizedName = Paired<Column>;
+export type LocalizedName = Paired<Column, Column>;
+
+/** The type of a table's text in the reader's language, as a query picks it: `Localized<'course', 'title'>`. */
+export type Localized<T extends TableName, Name extends Paired<keyof Row<T>, keyof Row<T>>> = Row<T>[`${Name}_vi` & keyof Row<T>];
 
 /** `name` or `alias.name`, where name is a column pair's name. */
 export type LocalizedColumn = LocalizedName | `${string}.${LocalizedName}`;
