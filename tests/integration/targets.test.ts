@@ -1,6 +1,7 @@
 // Targets through the domain modules the dashboard and the report pages use: roll-ups add numerators and
-// denominators, a target is met exactly at its value, a reported figure counts only once approved, and a
-// 2024 figure moves onto today's communes (the split ward by population).
+// denominators, a target is met exactly at its value, a reported figure counts only once approved, a
+// 2024 figure moves onto today's communes (the split ward by population), and the dashboard opens on a
+// target with progress to show, its communes furthest behind first.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as targets from '#lib/server/targets.ts';
 import * as reports from '#lib/server/reports.ts';
@@ -128,4 +129,36 @@ describe('a 2024 figure', () => {
 		// The whole is kept: the new province has all of it.
 		expect(await moved(province)).toMatchObject({ numerator: 70, denominator: 140 });
 	});
+});
+
+describe('the dashboard', () => {
+	const query = { year: 2031, unit: null, target: null, view: 'then' as const };
+	const in2031 = { period_start: '2031-01-01', period_end: '2031-12-31' };
+
+	it('opens on the target with a figure above zero in the most communes, which it lists furthest behind first', async () => {
+		const dongHai = await currentUnitId('Phường Đông Hải');
+		const empty = await target({ code: 'T-D1', target_value: 50, ...in2031 });
+		const one = await target({ code: 'T-D2', target_value: 50, ...in2031 });
+		const two = await target({ code: 'T-D3', target_value: 50, ...in2031 });
+		const draft = await target({ code: 'T-D4', target_value: 50, published: false, ...in2031 });
+		await approved(one, [[nhaTrang, 5, 100]]);
+		await approved(two, [[dongHai, 60, 100], [nhaTrang, 0, 100], [phanRang, 30, 100]]);
+		await approved(draft, [[dongHai, 1, 100], [nhaTrang, 1, 100], [phanRang, 1, 100]]);
+
+		const view = (await targets.dashboard(ANON, 'vi', query))!;
+		expect(view.targets.map((t) => t.code)).toEqual(['T-D1', 'T-D2', 'T-D3']);
+		expect(view.selected?.id).toBe(two);
+		expect(view.breakdown.slice(0, 3).map((row) => [row.unit.name, row.value])).toEqual([
+			['Phường Nha Trang', 0], ['Phường Phan Rang', 30], ['Phường Đông Hải', 60]
+		]);
+		expect(view.breakdown.slice(3).every((row) => row.value === null)).toBe(true);
+
+		// A target asked for is shown, even one without figures.
+		expect((await targets.dashboard(ANON, 'vi', { ...query, target: empty }))!.selected?.id).toBe(empty);
+		// A commune has no children: the first target with a figure above zero there.
+		expect((await targets.dashboard(ANON, 'vi', { ...query, unit: nhaTrang }))!.selected?.id).toBe(one);
+		// Where nothing has a figure, the first target.
+		expect((await targets.dashboard(ANON, 'vi', { ...query, unit: await currentUnitId('Xã Phước Dinh') }))!.selected?.id).toBe(empty);
+	});
+
 });

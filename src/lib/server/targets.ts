@@ -5,6 +5,7 @@ import { ANON, asService, asUser, type Claims } from './db/index.ts';
 import { TtlCache } from './cache.ts';
 import { log } from './log.ts';
 import type { Locale } from '../i18n/index.ts';
+import { behindFirst } from '../components/dashboard/order.ts';
 
 export type UnitRef = { id: number; name: string; kind: string };
 
@@ -150,7 +151,9 @@ export type DashboardView = {
 	ancestors: UnitRef[];
 	targets: TargetFigure[];
 	met: number;
+	/** the target asked for, else defaultTarget()'s */
 	selected: TargetFigure | null;
+	/** the selected target by the unit's children, furthest behind first */
 	breakdown: Breakdown[];
 	trend: TrendPoint[];
 	refreshedAt: Date | null;
@@ -170,9 +173,9 @@ export async function dashboard(
 	const place = await scope(claims, year, asCurrent, query.unit);
 	if (!place) return undefined;
 	const list = await figures(claims, locale, year, place.unit.id, asCurrent);
-	const selected = list.find((t) => t.id === query.target) ?? list[0] ?? null;
+	const selected = list.find((t) => t.id === query.target) ?? (await defaultTarget(list, year, place.unit.id, asCurrent));
 	const [children, points, refreshed] = await Promise.all([
-		selected ? breakdown(claims, selected.id, place.unit.id, asCurrent) : [],
+		selected ? breakdown(claims, selected.id, place.unit.id, asCurrent).then((rows) => behindFirst(rows, selected.direction)) : [],
 		selected ? trend(claims, selected.code, place.unit.id) : [],
 		refreshedAt(claims)
 	]);
@@ -189,6 +192,43 @@ export async function dashboard(
 		trend: points,
 		refreshedAt: refreshed
 	};
+}
+
+const widest = new TtlCache<number | null>({ ttlMs: 60_000, max: 64 });
+
+/**
+ * The published target of the year with a figure above zero in the most children of the unit (the first in
+ * the committee's order on a tie), or null where none has: the one whose breakdown shows most. It is the
+ * same for everyone and costs a breakdown of every target, so it is computed as the public sees it and kept
+ * a minute per process (figures change at most at a refresh or an approval).
+ */
+export function widestTarget(year: number, unitId: number, asCurrent: boolean): Promise<number | null> {
+	return widest.get(`${year}:${unitId}:${asCurrent}`, async () => {
+		const [row] = await asUser(ANON, (tx) => tx<{ id: number }[]>`
+			select t.target_id::int as id
+			from public.dashboard_targets(${year}, ${unitId}, ${asCurrent}) with ordinality as t
+			join lateral public.dashboard_breakdown(t.target_id, ${unitId}, ${asCurrent}) b on b.value > 0
+			group by t.target_id, t.ordinality
+			order by count(*) desc, t.ordinality
+			limit 1`);
+		return row?.id ?? null;
+	});
+}
+
+/**
+ * The target the dashboard opens on when none is asked for: one with progress to show rather than an empty
+ * breakdown. The widest published one; else (a commune has no children, or only drafts have figures) the
+ * first whose figure at the unit is above zero, then the first with any figure, then the first.
+ */
+async function defaultTarget(list: TargetFigure[], year: number, unitId: number, asCurrent: boolean): Promise<TargetFigure | null> {
+	if (list.length === 0) return null;
+	const widestId = await widestTarget(year, unitId, asCurrent);
+	return (
+		list.find((t) => t.id === widestId) ??
+		list.find((t) => t.value !== null && t.value > 0) ??
+		list.find((t) => t.value !== null) ??
+		list[0]
+	);
 }
 
 const glance = new TtlCache<{ year: number; met: number; total: number } | null>({ ttlMs: 60_000, max: 4 });

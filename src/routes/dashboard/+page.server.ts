@@ -7,5 +7,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const query = parseDashboardQuery(url.searchParams);
 	const view = await targets.dashboard(locals.claims, locals.locale, query);
 	if (!view) error(404, 'not_found');
-	return { view, query, now: new Date() };
+	// ?all=1 lists every child unit instead of the first few (a link, so that it works without JavaScript).
+	return { view, query, showAll: url.searchParams.get('all') === '1' };
 };
