@@ -158,9 +158,14 @@ test('the public dashboard works without signing in, on a phone, with its table 
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Tỉnh Khánh Hòa');
 	await expect(page.getByText(t('vi', 'dashboard.note_now'))).toBeVisible();
 	await expectAccessible(page);
-	// Split communes' figures are apportioned by population, fractional in the database: rounded on the page.
+	// Split communes' figures are apportioned by population, fractional in the database: rounded on the
+	// page, and in the export, whose columns say so.
 	await expect(breakdownRows(page).first()).toBeVisible();
 	expect(await page.locator('main').innerText()).not.toMatch(/\d,\d{2,}/);
+	const byUnit = await page.request.get((await page.getByRole('link', { name: t('vi', 'dashboard.export_csv_breakdown'), exact: true }).getAttribute('href'))!);
+	const table = await byUnit.text();
+	expect(table).toContain(t('vi', 'dashboard.columns.denominator'));
+	expect(table.split('\r\n').slice(1).join('\n')).not.toMatch(/\d\.\d{2,}/);
 });
 
 test.describe('JavaScript off', () => {

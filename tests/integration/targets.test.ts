@@ -1,11 +1,13 @@
 // Targets through the domain modules the dashboard and the report pages use: roll-ups add numerators and
 // denominators, a target is met exactly at its value, a reported figure counts only once approved, a
-// 2024 figure moves onto today's communes (the split ward by population), and the dashboard opens on a
-// target with progress to show, its communes furthest behind first.
+// 2024 figure moves onto today's communes (the split ward by population) and is exported rounded, and the
+// dashboard opens on a target with progress to show, its communes furthest behind first.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as targets from '#lib/server/targets.ts';
 import * as reports from '#lib/server/reports.ts';
+import * as exporter from '#lib/server/dashboard-export.ts';
 import { ANON, asService } from '#lib/server/db/index.ts';
+import { loadLocale, translator } from '#lib/i18n/index.ts';
 import { currentUnitId, grant, oldUnitId, registerPerson } from './fixtures.ts';
 
 let province: number;
@@ -161,4 +163,35 @@ describe('the dashboard', () => {
 		expect((await targets.dashboard(ANON, 'vi', { ...query, unit: await currentUnitId('Xã Phước Dinh') }))!.selected?.id).toBe(empty);
 	});
 
+	it('exports figures moved onto today\'s communes rounded as it shows them, and says so, while the database keeps them exact', async () => {
+		await loadLocale('vi', 'activities');
+		const t = translator('vi');
+		const dongHaiOld = await oldUnitId('Phường Đông Hải');
+		const dongHaiNew = await currentUnitId('Phường Đông Hải');
+		const phuocDinh = await currentUnitId('Xã Phước Dinh');
+		const id = await target({ code: 'T-ROUND', target_value: 50, period_start: '2024-01-01', period_end: '2024-12-31' });
+		await approved(id, [[dongHaiOld, 41, 80]]);
+		// Two thirds and one third of the ward's figures go to its successors.
+		await asService((tx) => tx`insert into public.unit_population (unit_id, year, adults, source) values
+			(${dongHaiNew}, 2027, 2000, 'test'), (${phuocDinh}, 2027, 1000, 'test')`);
+
+		const view = (await targets.dashboard(ANON, 'vi', { year: 2024, unit: null, target: id, view: 'now' }))!;
+		const exact = view.breakdown.find((row) => row.unit.id === dongHaiNew)!;
+		expect(exact.numerator).toBeCloseTo(27.3333, 3);
+		expect(exact.denominator).toBeCloseTo(53.3333, 3);
+
+		const [header, ...rows] = await exporter.breakdownRows(ANON, view, t);
+		for (const column of ['value', 'numerator', 'denominator']) expect(header).toContain(t(`dashboard.columns.${column}`));
+		expect(header.join(' ')).toMatch(/làm tròn/);
+		const byUnit = (name: string) => rows.find((row) => row[0] === 'T-ROUND' && row[2] === name);
+		// 27.33 / 53.33 = 51.25 %: shown and exported as 51.3 %, 27 of 53.
+		expect(byUnit('Phường Đông Hải')).toEqual(['T-ROUND', 'Chỉ tiêu', 'Phường Đông Hải', 51.3, 27, 53, t('dashboard.state.met')]);
+		expect(byUnit('Xã Phước Dinh')).toEqual(['T-ROUND', 'Chỉ tiêu', 'Xã Phước Dinh', 51.3, 14, 27, t('dashboard.state.met')]);
+		const csv = exporter.toCsv([header, ...rows]);
+		expect(csv).toContain('Phường Đông Hải,51.3,27,53,');
+		expect(csv).not.toMatch(/\d\.\d{2,}/);
+
+		const [, ...targetRows] = exporter.targetRows(view, t);
+		expect(targetRows.find((row) => row[0] === 'T-ROUND')?.slice(5, 8)).toEqual([51.3, 41, 80]);
+	});
 });

@@ -1,11 +1,17 @@
 // The dashboard's figures as files: the target table and the per-unit breakdown, as CSV (one table per
 // file, UTF-8 with a byte-order mark so that Excel reads Vietnamese) or as one XLSX with both sheets.
+// Figures are rounded as the page shows them (shares to one decimal, counts to whole numbers: figures moved
+// onto today's communes are apportioned by population, so fractional in the database), and the column
+// names say so; the targets themselves are as they were set.
 import writeXlsxFile from 'write-excel-file/node';
 import type { TFunction } from 'i18next';
+import { roundFigure, stateOf } from '../components/dashboard/format.ts';
 import type { Claims } from './db/index.ts';
 import * as targets from './targets.ts';
 
 type Cell = string | number | null;
+
+const count = (value: number | null) => roundFigure(value, 'count');
 
 export function targetRows(view: targets.DashboardView, t: TFunction): Cell[][] {
 	const header = ['code', 'name', 'measurement', 'direction', 'target', 'value', 'numerator', 'denominator', 'state', 'responsible']
@@ -18,10 +24,10 @@ export function targetRows(view: targets.DashboardView, t: TFunction): Cell[][] 
 			t(`dashboard.measurement.${target.measurement}`),
 			t(`dashboard.direction.${target.direction}`),
 			target.targetValue,
-			target.value,
-			target.numerator,
-			target.denominator,
-			t(`dashboard.state.${target.hidden ? 'hidden' : target.met === null ? 'no_data' : target.met ? 'met' : 'not_met'}`),
+			roundFigure(target.value, target.valueUnit),
+			count(target.numerator),
+			count(target.denominator),
+			t(`dashboard.state.${stateOf(target)}`),
 			target.responsible
 		])
 	];
@@ -37,10 +43,10 @@ export async function breakdownRows(claims: Claims, view: targets.DashboardView,
 				target.code,
 				target.name,
 				row.unit.name,
-				row.value,
-				row.numerator,
-				row.denominator,
-				t(`dashboard.state.${row.hidden ? 'hidden' : row.met === null ? 'no_data' : row.met ? 'met' : 'not_met'}`)
+				roundFigure(row.value, target.valueUnit),
+				count(row.numerator),
+				count(row.denominator),
+				t(`dashboard.state.${stateOf(row)}`)
 			]);
 		}
 	}
