@@ -2,12 +2,18 @@
 // figures at a unit (N of M met), a target's breakdown by the unit's children, its trend over the years,
 // and the scheduled refresh of the automatic figures. The SQL functions decide who sees what.
 import { ANON, asService, asUser, type Claims } from './db/index.ts';
+import { localized } from './db/localized.ts';
+import type { Row } from './db/rows.ts';
 import { TtlCache } from './cache.ts';
 import { log } from './log.ts';
+import { defaultYear } from './years.ts';
 import type { Locale } from '../i18n/index.ts';
 import { behindFirst } from '../components/dashboard/order.ts';
 
-export type UnitRef = { id: number; name: string; kind: string };
+export type UnitRef = Pick<Row<'unit'>, 'id' | 'name' | 'kind'>;
+
+// The figures come from SQL functions (dashboard_targets, _breakdown, _trend), whose result columns the
+// generated types do not mark nullable: they are typed here.
 
 export type TargetFigure = {
 	id: number;
@@ -49,7 +55,7 @@ export function scope(claims: Claims, year: number, asCurrent: boolean, unitId: 
 	const periodEnd = `${year}-12-31`;
 	const day = !asCurrent && periodEnd < REORGANISATION ? periodEnd : null;
 	return asUser(claims, async (tx) => {
-		const valid = tx`u.valid_from <= coalesce(${day}::date, current_date) and (u.valid_to is null or u.valid_to > coalesce(${day}::date, current_date))`;
+		const valid = tx`u.validity @> coalesce(${day}::date, current_date)`;
 		const columns = tx`u.id::int, u.name, u.kind, u.path::int[] as path`;
 		const [asked] = unitId
 			? await tx<(UnitRef & { path: number[] })[]>`select ${columns} from public.unit u where u.id = ${unitId} and u.kind <> 'agency' and ${valid}`
@@ -68,7 +74,7 @@ export function scope(claims: Claims, year: number, asCurrent: boolean, unitId: 
 /** Every target of the year at the unit, with its figures; published ones only where the caller is not an admin of it. */
 export function figures(claims: Claims, locale: Locale, year: number, unitId: number, asCurrent: boolean): Promise<TargetFigure[]> {
 	return asUser(claims, (tx) => tx<TargetFigure[]>`
-		select target_id::int as id, code, case when ${locale} = 'en' then name_en else name_vi end as name,
+		select target_id::int as id, code, ${localized(tx, locale, 'name')} as name,
 			value_unit as "valueUnit", direction, target_value::float as "targetValue", measurement, responsible,
 			is_demo as "isDemo", published, numerator::float, denominator::float, value::float, met, hidden,
 			previous_value::float as "previousValue"
@@ -91,7 +97,7 @@ export function trend(claims: Claims, code: string, unitId: number): Promise<Tre
 
 /** When the automatic figures were last computed. */
 export async function refreshedAt(claims: Claims): Promise<Date | null> {
-	const [row] = await asUser(claims, (tx) => tx<{ at: Date }[]>`select refreshed_at as at from public.target_refresh`);
+	const [row] = await asUser(claims, (tx) => tx<{ at: Row<'target_refresh'>['refreshed_at'] }[]>`select refreshed_at as at from public.target_refresh`);
 	return row?.at ?? null;
 }
 
@@ -99,7 +105,8 @@ export async function refreshedAt(claims: Claims): Promise<Date | null> {
 export async function refresh(): Promise<{ at: Date; ms: number }> {
 	return asService(async (tx) => {
 		await tx`select public.refresh_target_values()`;
-		const [row] = await tx<{ at: Date; ms: number }[]>`select refreshed_at as at, duration_ms as ms from public.target_refresh`;
+		const [row] = await tx<{ at: Row<'target_refresh'>['refreshed_at']; ms: Row<'target_refresh'>['duration_ms'] }[]>`
+			select refreshed_at as at, duration_ms as ms from public.target_refresh`;
 		return row;
 	});
 }
@@ -166,8 +173,7 @@ export async function dashboard(
 	query: { year: number | null; unit: number | null; target: number | null; view: 'then' | 'now' }
 ): Promise<DashboardView | undefined> {
 	const available = await years(claims);
-	const thisYear = new Date().getFullYear();
-	const year = query.year ?? (available.includes(thisYear) ? thisYear : (available[0] ?? thisYear));
+	const year = query.year ?? defaultYear(available) ?? defaultYear();
 	const oldPeriod = `${year}-12-31` < REORGANISATION;
 	const asCurrent = oldPeriod && query.view === 'now';
 	const place = await scope(claims, year, asCurrent, query.unit);
@@ -244,8 +250,7 @@ export function atAGlance(locale: Locale): Promise<{ year: number; met: number; 
 
 async function computeGlance(claims: Claims, locale: Locale): Promise<{ year: number; met: number; total: number } | null> {
 	const available = await years(claims);
-	const thisYear = new Date().getFullYear();
-	const year = available.includes(thisYear) ? thisYear : available[0];
+	const year = defaultYear(available);
 	if (year === undefined) return null;
 	const place = await scope(claims, year, false, null);
 	if (!place) return null;
