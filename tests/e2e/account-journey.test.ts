@@ -10,6 +10,8 @@ for (const javaScriptEnabled of [true, false]) {
 		test.use({ javaScriptEnabled });
 
 		test('register by phone, sign in as +84…, switch to English, sign out', async ({ page }) => {
+			// Eleven pages, each checked with axe (twice over where JavaScript is off): more than the default.
+			test.setTimeout(60_000);
 			const person = newPerson();
 			await page.goto('/');
 			await expectAccessible(page);
