@@ -44,7 +44,7 @@ async function probe(context: ScenarioContext): Promise<Expected[]> {
 		const response = await fetch(`${context.baseUrl}${path}`, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(60_000) });
 		const body = await response.text();
 		const status = extract(body, /<p role="status">([^<]*)<\/p>/);
-		const firstCourse = extract(body, /<h2><a href="(\/courses\/[^"]+)">/);
+		const firstCourse = extract(body, /<h2[^>]*><a href="(\/courses\/[^"]+)">/);
 		if (response.status !== 200 || !status || !firstCourse) {
 			throw new Error(`${path} answered ${response.status}${firstCourse ? '' : ' without any course'}: the catalogue search finds nothing to measure`);
 		}
